@@ -1,0 +1,28 @@
+import type { ExampleInfo } from '../mock/types.js'
+import type { ExampleBody } from './body.js'
+
+/** One saved example, flattened out of its folders and ready for matching and rendering. */
+export interface Example {
+  /** Position in the collection (document order). */
+  order: number
+  info: ExampleInfo
+  /** Upper-cased method. */
+  method: string
+  /** Decoded path starting with `/`. */
+  path: string
+  /** Enabled query pairs. */
+  query: Array<[string, string]>
+  /** Enabled request headers of the saved request, lower-cased names. */
+  headers: Map<string, string>
+  body: ExampleBody
+  /** Saved request `Content-Type`, lower-cased, without parameters. */
+  contentType: string | undefined
+  response: {
+    code: number
+    status: string | undefined
+    headers: Array<[string, string]>
+    /** Body with collection/environment variables already substituted. */
+    body: string
+    previewLanguage: string | undefined
+  }
+}

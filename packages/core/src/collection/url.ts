@@ -1,0 +1,117 @@
+import type { RawKeyValue, RawUrl } from './raw-types.js'
+import { substitute, type VariableScope, variableText } from './variables.js'
+
+/** The parts of a saved URL that matching uses. */
+export interface ResolvedUrl {
+  /** The decoded path, always starting with `/`. */
+  path: string
+  /** Enabled query pairs, decoded. */
+  query: Array<[string, string]>
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i
+
+/** Decodes a URI component, keeping the text as it is when it is not valid percent-encoding. */
+export function safeDecode(text: string): string {
+  if (!text.includes('%')) return text
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/** Splits a raw URL (variables already substituted) into host-less path and query string. */
+export function splitRawUrl(raw: string): { path: string; search: string } {
+  let text = raw.trim()
+  const hash = text.indexOf('#')
+  if (hash >= 0) text = text.slice(0, hash)
+  const q = text.indexOf('?')
+  const search = q >= 0 ? text.slice(q + 1) : ''
+  if (q >= 0) text = text.slice(0, q)
+  if (SCHEME.test(text)) text = text.replace(SCHEME, '')
+  else if (text.startsWith('/')) return { path: text, search }
+  // Postman reads the first part of a scheme-less URL as the host (`{{baseUrl}}/users` → `/users`).
+  const slash = text.indexOf('/')
+  const path = slash >= 0 ? text.slice(slash) : '/'
+  return { path: path || '/', search }
+}
+
+/** Parses a query string the way a server would (`+` is a space), keeping repeated keys. */
+export function parseQueryString(search: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = []
+  if (!search) return pairs
+  for (const part of search.split('&')) {
+    if (!part) continue
+    const eq = part.indexOf('=')
+    const key = eq >= 0 ? part.slice(0, eq) : part
+    const value = eq >= 0 ? part.slice(eq + 1) : ''
+    pairs.push([safeDecode(key.replace(/\+/g, ' ')), safeDecode(value.replace(/\+/g, ' '))])
+  }
+  return pairs
+}
+
+function rebuildRaw(url: RawUrl): string {
+  const host = Array.isArray(url.host) ? url.host.join('.') : (url.host ?? '')
+  const path = Array.isArray(url.path)
+    ? url.path.map((segment) => (typeof segment === 'string' ? segment : (segment?.value ?? ''))).join('/')
+    : (url.path ?? '')
+  const protocol = url.protocol ? `${url.protocol}://` : ''
+  const port = url.port ? `:${url.port}` : ''
+  return `${protocol}${host}${port}${path.startsWith('/') || !path ? '' : '/'}${path}`
+}
+
+function isEnabled(entry: RawKeyValue): boolean {
+  return entry.disabled !== true && entry.enabled !== false
+}
+
+/** Replaces `:name` path segments by their saved values (Postman's path variables), keeping `.ext` suffixes. */
+function fillPathVariables(path: string, variables: RawKeyValue[] | undefined, scope: VariableScope): string {
+  if (!variables?.length || !path.includes(':')) return path
+  const values = new Map<string, string>()
+  for (const variable of variables) {
+    if (!variable || typeof variable.key !== 'string') continue
+    const value = substitute(variableText(variable.value), scope)
+    if (value !== '') values.set(variable.key, value)
+  }
+  return path
+    .split('/')
+    .map((segment) => {
+      if (!segment.startsWith(':')) return segment
+      const dot = segment.indexOf('.')
+      const name = dot > 0 ? segment.slice(1, dot) : segment.slice(1)
+      const value = values.get(name)
+      return value === undefined ? segment : value + (dot > 0 ? segment.slice(dot) : '')
+    })
+    .join('/')
+}
+
+/**
+ * Resolves a saved URL as Postman's mock does: substitute variables into the raw URL, then parse it,
+ * so a variable may contribute path segments; the host is ignored.
+ */
+export function resolveUrl(url: string | RawUrl | undefined, scope: VariableScope): ResolvedUrl {
+  if (url === undefined || url === null) return { path: '/', query: [] }
+  const object = typeof url === 'string' ? undefined : url
+  const raw = typeof url === 'string' ? url : typeof url.raw === 'string' ? url.raw : rebuildRaw(url)
+  const { path: rawPath, search } = splitRawUrl(substitute(raw, scope))
+  const filled = fillPathVariables(rawPath, object?.variable, scope)
+  const path = filled
+    .split('/')
+    .map((segment) => safeDecode(segment))
+    .join('/')
+  let query: Array<[string, string]>
+  if (object && Array.isArray(object.query)) {
+    query = []
+    for (const entry of object.query) {
+      if (!entry || typeof entry.key !== 'string' || !isEnabled(entry)) continue
+      query.push([
+        safeDecode(substitute(entry.key, scope)),
+        safeDecode(substitute(variableText(entry.value), scope)),
+      ])
+    }
+  } else {
+    query = parseQueryString(search)
+  }
+  return { path: path.startsWith('/') ? path : `/${path}`, query }
+}

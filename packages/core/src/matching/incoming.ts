@@ -1,0 +1,52 @@
+import { tryParseJson } from '../collection/body.js'
+import { parseQueryString, safeDecode } from '../collection/url.js'
+
+/** An incoming request, read once into what the matcher needs. */
+export interface IncomingRequest {
+  method: string
+  url: string
+  /** Decoded path relative to the served root (the mock host, or a base URL's path), starting with `/`. */
+  path: string
+  query: Array<[string, string]>
+  headers: Headers
+  /** The raw body text (`''` when none). */
+  body: string
+  /** Lower-cased media type of the request, without parameters. */
+  contentType: string | undefined
+  /** The body parsed as JSON, computed on first use. */
+  json(): unknown | undefined
+}
+
+const NO_BODY = new Set(['GET', 'HEAD'])
+
+/** Decodes a URL path segment by segment (a `%2F` stays inside its segment). */
+export function decodePath(pathname: string): string {
+  if (!pathname.includes('%')) return pathname
+  return pathname
+    .split('/')
+    .map((segment) => safeDecode(segment))
+    .join('/')
+}
+
+/** Reads a Fetch request (without consuming it) for matching; `basePath` is removed from the path. */
+export async function readIncoming(request: Request, url: URL, basePath = ''): Promise<IncomingRequest> {
+  const method = request.method.toUpperCase()
+  const body = NO_BODY.has(method) || request.body === null ? '' : await request.clone().text()
+  let pathname = url.pathname
+  if (basePath && pathname.startsWith(basePath)) pathname = pathname.slice(basePath.length) || '/'
+  const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() || undefined
+  let parsed: { value: unknown } | undefined
+  return {
+    method,
+    url: request.url,
+    path: decodePath(pathname.startsWith('/') ? pathname : `/${pathname}`),
+    query: parseQueryString(url.search.slice(1)),
+    headers: request.headers,
+    body,
+    contentType,
+    json() {
+      if (!parsed) parsed = { value: tryParseJson(body) }
+      return parsed.value
+    },
+  }
+}

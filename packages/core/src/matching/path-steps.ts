@@ -1,0 +1,165 @@
+import { wildcardName } from '../collection/variables.js'
+
+/** The path steps of Postman's matching table (spec §3.5), best first, with their adjustments. */
+export const PATH_STEPS = {
+  exact: 0,
+  'trailing-slash': -5,
+  'case-insensitive': -10,
+  'trailing-slash-case-insensitive': -15,
+  wildcard: -20,
+  'ids-removed': -21,
+  'trailing-slash-ids-removed': -25,
+  'document-distance': -30,
+} as const
+
+export type PathStep = keyof typeof PATH_STEPS
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const OBJECT_ID = /^[0-9a-f]{24}$/i
+const DIGITS = /^\d+$/
+const ID_MARK = '\u0000'
+
+/** A segment Postman treats as an "alphanumeric ID": digits, a UUID/GUID, a 24-hex ObjectId, or ≥256 chars. */
+export function isIdSegment(segment: string): boolean {
+  return DIGITS.test(segment) || UUID.test(segment) || OBJECT_ID.test(segment) || segment.length >= 256
+}
+
+/** Removes trailing slashes (`/users//` → `/users`), keeping the root `/`. */
+export function stripTrailingSlashes(path: string): string {
+  let end = path.length
+  while (end > 1 && path.charCodeAt(end - 1) === 47) end--
+  return end === path.length ? path : path.slice(0, end)
+}
+
+/** Replaces ID segments by a mark. */
+export function stripIds(path: string): string {
+  const segments = path.split('/')
+  let changed = false
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i]!
+    if (segment && isIdSegment(segment)) {
+      segments[i] = ID_MARK
+      changed = true
+    }
+  }
+  return changed ? segments.join('/') : path
+}
+
+/**
+ * The key under which every path that steps 1–4, 6 and 7 could match is filed: lower-cased, trailing
+ * slashes removed, IDs replaced. Two paths can only match by those steps when their keys are equal.
+ */
+export function shapeKey(path: string): string {
+  return stripIds(stripTrailingSlashes(path)).toLowerCase()
+}
+
+/** Path segments after the leading slash (`/a/b/` → `['a', 'b', '']`). */
+export function segmentsOf(path: string): string[] {
+  return path.slice(1).split('/')
+}
+
+/** A saved path with `{{var}}` segments, ready for the wildcard step. */
+export interface WildcardPath {
+  segments: string[]
+  /** Variable name at each wildcard position, `undefined` elsewhere. */
+  names: Array<string | undefined>
+}
+
+/** Returns the wildcard form of a path, or `undefined` when no whole segment is an unresolved `{{var}}`. */
+export function wildcardPath(path: string): WildcardPath | undefined {
+  const segments = segmentsOf(path)
+  const names = segments.map((segment) => wildcardName(segment))
+  return names.some((name) => name !== undefined) ? { segments, names } : undefined
+}
+
+function matchWildcards(requestSegments: string[], pattern: WildcardPath): Record<string, string> | undefined {
+  if (requestSegments.length !== pattern.segments.length) return undefined
+  const captures: Record<string, string> = {}
+  for (let i = 0; i < requestSegments.length; i++) {
+    const name = pattern.names[i]
+    const segment = requestSegments[i]!
+    if (name !== undefined) {
+      if (!segment) return undefined
+      captures[name] = segment
+    } else if (segment !== pattern.segments[i]) return undefined
+  }
+  return captures
+}
+
+/** Levenshtein distance between two strings. */
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0
+  if (!a.length) return b.length
+  if (!b.length) return a.length
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+/** Similarity of two segments in [0, 1]: (longest − distance) / longest. */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length)
+  if (longest === 0) return 1
+  return (longest - levenshtein(a, b)) / longest
+}
+
+/** The minimum per-segment similarity for the document-distance step (spec §12 item 7). */
+export const DISTANCE_THRESHOLD = 0.75
+
+function similarPaths(requestSegments: string[], savedSegments: string[]): boolean {
+  if (requestSegments.length !== savedSegments.length) return false
+  for (let i = 0; i < requestSegments.length; i++) {
+    if (similarity(requestSegments[i]!.toLowerCase(), savedSegments[i]!.toLowerCase()) < DISTANCE_THRESHOLD) return false
+  }
+  return true
+}
+
+/** What the path comparison found for one example. */
+export interface PathMatch {
+  step: PathStep
+  captures: Record<string, string> | undefined
+}
+
+/**
+ * Compares an incoming path with a saved one, trying Postman's steps in order and stopping at the first
+ * that matches; `undefined` when none does (the example is dropped).
+ */
+export function comparePaths(
+  requestPath: string,
+  savedPath: string,
+  pattern: WildcardPath | undefined,
+  matchWildcardSegments: boolean,
+): PathMatch | undefined {
+  if (requestPath === savedPath) return { step: 'exact', captures: undefined }
+  const requestStripped = stripTrailingSlashes(requestPath)
+  const savedStripped = stripTrailingSlashes(savedPath)
+  if (requestStripped === savedStripped) return { step: 'trailing-slash', captures: undefined }
+  const requestLower = requestPath.toLowerCase()
+  const savedLower = savedPath.toLowerCase()
+  if (requestLower === savedLower) return { step: 'case-insensitive', captures: undefined }
+  if (requestStripped.toLowerCase() === savedStripped.toLowerCase()) {
+    return { step: 'trailing-slash-case-insensitive', captures: undefined }
+  }
+  const requestSegments = segmentsOf(requestPath)
+  if (pattern && matchWildcardSegments) {
+    const captures = matchWildcards(requestSegments, pattern)
+    if (captures) return { step: 'wildcard', captures }
+  }
+  const requestIds = stripIds(requestLower)
+  const savedIds = stripIds(savedLower)
+  if ((requestIds !== requestLower || savedIds !== savedLower) && requestIds === savedIds) {
+    return { step: 'ids-removed', captures: undefined }
+  }
+  if (stripIds(stripTrailingSlashes(requestLower)) === stripIds(stripTrailingSlashes(savedLower))) {
+    return { step: 'trailing-slash-ids-removed', captures: undefined }
+  }
+  if (similarPaths(requestSegments, segmentsOf(savedPath))) return { step: 'document-distance', captures: undefined }
+  return undefined
+}

@@ -1,0 +1,229 @@
+import type { Example } from '../collection/example.js'
+import { type IncomingRequest, readIncoming } from '../matching/incoming.js'
+import { type MatchOutcome, match, type Selector } from '../matching/match.js'
+import { postmockError, printWarning } from '../messages.js'
+import { resolveDelay, sleep } from '../render/delay.js'
+import { prepareDynamicVariables } from '../render/dynamic-variables.js'
+import { authenticationErrorResponse, notFoundResponse } from '../render/postman-errors.js'
+import { createRandom } from '../render/random.js'
+import { buildResponse, preflightResponse } from '../render/response.js'
+import { hasTokens, renderTemplate } from '../render/template.js'
+import { CallLog } from './call-log.js'
+import { configMockOptions, isPostmockConfig, type PostmockConfig } from './config.js'
+import { explainMatch, unservedReport } from './explain.js'
+import { createHandlers } from './handlers.js'
+import { mockIdOf, underBasePath } from './origins.js'
+import { Overrides } from './overrides.js'
+import { buildSite, type Site } from './site.js'
+import type { Explanation, MockOverride, PostmanMock, PostmanMockOptions, RecordedCall } from './types.js'
+
+/** Where a request lands: the site serving its origin and the base path to strip. */
+interface Route {
+  site: Site
+  basePath: string
+}
+
+type DynamicGenerator = (name: string) => string | undefined
+
+function headerSelector(headers: Headers): Selector | undefined {
+  const code = headers.get('x-mock-response-code')
+  const id = headers.get('x-mock-response-id')
+  const name = headers.get('x-mock-response-name')
+  const parsedCode = code !== null && /^\s*\d+\s*$/.test(code) ? Number(code) : undefined
+  if (parsedCode === undefined && id === null && name === null) return undefined
+  return { code: parsedCode, id: id?.trim() ?? undefined, name: name ?? undefined, via: 'header' }
+}
+
+class Mock implements PostmanMock {
+  readonly handlers
+  readonly examples
+  readonly warnings
+  private readonly log = new CallLog()
+  private readonly overrides: Overrides
+  private dynamic: Promise<DynamicGenerator> | undefined
+
+  constructor(
+    private readonly sites: Site[],
+    private readonly seed: number | undefined,
+  ) {
+    this.examples = sites.flatMap((site) => site.examples.map((example) => example.info))
+    this.warnings = sites.flatMap((site) => site.warnings)
+    this.overrides = new Overrides(sites)
+    this.handlers = createHandlers(sites, (request) => this.respond(request))
+  }
+
+  serves(url: string | URL): boolean {
+    try {
+      return this.route(typeof url === 'string' ? new URL(url) : url) !== undefined
+    } catch {
+      return false
+    }
+  }
+
+  private route(url: URL): Route | undefined {
+    const mockId = mockIdOf(url.hostname)
+    if (mockId !== undefined) {
+      const site = this.sites.find((s) => s.mockHosts === true || (s.mockHosts !== false && s.mockHosts.has(mockId)))
+      return site ? { site, basePath: '' } : undefined
+    }
+    let found: Route | undefined
+    for (const site of this.sites) {
+      for (const base of site.baseUrls) {
+        if (base.origin !== url.origin || !underBasePath(url.pathname, base.basePath)) continue
+        if (!found || base.basePath.length > found.basePath.length) found = { site, basePath: base.basePath }
+      }
+    }
+    return found
+  }
+
+  private servedOrigins(): string[] {
+    const origins = new Set<string>()
+    for (const site of this.sites) {
+      if (site.mockHosts === true) origins.add('https://*.mock.pstmn.io')
+      else if (site.mockHosts) for (const id of site.mockHosts) origins.add(`https://${id}.mock.pstmn.io`)
+      for (const base of site.baseUrls) origins.add(base.origin + base.basePath)
+    }
+    return [...origins]
+  }
+
+  private selectorFor(route: Route, incoming: IncomingRequest): Selector | undefined {
+    return headerSelector(incoming.headers) ?? this.overrides.selectorFor(route.site, incoming)
+  }
+
+  private generator(): Promise<DynamicGenerator> {
+    if (!this.dynamic) {
+      const names = new Set(this.sites.flatMap((site) => [...site.dynamicNames]))
+      this.dynamic = prepareDynamicVariables(names, { random: createRandom(this.seed), seed: this.seed })
+    }
+    return this.dynamic
+  }
+
+  private async render(example: Example, outcome: Extract<MatchOutcome, { kind: 'matched' }>, incoming: IncomingRequest) {
+    const { body, headers } = example.response
+    const needsRender = hasTokens(body) || headers.some(([, value]) => hasTokens(value))
+    if (!needsRender) return buildResponse(example, { body, headers }, incoming.method)
+    const dynamic = await this.generator()
+    const context = { incoming, captures: outcome.captures, dynamic }
+    return buildResponse(
+      example,
+      {
+        body: renderTemplate(body, context),
+        headers: headers.map(([name, value]): [string, string] => [name, renderTemplate(value, context)]),
+      },
+      incoming.method,
+    )
+  }
+
+  async respond(request: Request): Promise<Response | undefined> {
+    const url = new URL(request.url)
+    const route = this.route(url)
+    if (!route) return undefined
+    const { site } = route
+    const record = (call: Omit<RecordedCall, 'method' | 'url'>, example?: Example) =>
+      this.log.record({ method: request.method.toUpperCase(), url: request.url, ...call }, example)
+
+    if (site.private) {
+      const key = request.headers.get('x-api-key')
+      if (!key || (site.apiKeys !== undefined && !site.apiKeys.has(key))) {
+        record({ request: undefined, example: undefined, status: 401, via: 'auth' })
+        return authenticationErrorResponse(!!key)
+      }
+    }
+    const incoming = await readIncoming(request, url, route.basePath)
+    const selector = this.selectorFor(route, incoming)
+    const outcome = match(site.index, incoming, site.settings, selector)
+    const delay = resolveDelay(site.delay, request.headers.get('x-mock-response-delay'))
+    if (outcome.kind === 'not-found') {
+      if (incoming.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
+        return preflightResponse(request)
+      }
+      record({ request: undefined, example: undefined, status: 404, via: 'not-found' })
+      await sleep(delay)
+      return notFoundResponse(site.examples.length > 0)
+    }
+    const { example } = outcome
+    const response = await this.render(example, outcome, incoming)
+    record(
+      {
+        request: example.info.request,
+        example: { name: example.info.name, id: example.info.id, code: example.response.code },
+        status: response.status,
+        via: selector?.via === 'override' && outcome.via !== 'score' ? 'override' : outcome.via,
+      },
+      example,
+    )
+    await sleep(delay)
+    return response
+  }
+
+  async explain(request: Request): Promise<Explanation> {
+    const url = new URL(request.url)
+    const route = this.route(url)
+    const method = request.method.toUpperCase()
+    if (!route) {
+      return {
+        method,
+        url: request.url,
+        served: false,
+        winner: undefined,
+        candidates: [],
+        report: unservedReport(method, request.url, this.servedOrigins()),
+      }
+    }
+    const incoming = await readIncoming(request, url, route.basePath)
+    const selector = headerSelector(incoming.headers) ?? this.overrides.selectorFor(route.site, incoming, false)
+    const outcome = match(route.site.index, incoming, route.site.settings, selector)
+    return explainMatch(route.site, incoming, outcome, selector)
+  }
+
+  use(...overrides: MockOverride[]): () => void {
+    return this.overrides.add(overrides)
+  }
+
+  calls(filter?: Parameters<PostmanMock['calls']>[0]): RecordedCall[] {
+    return this.log.list(filter)
+  }
+
+  unused() {
+    return this.log.unused(this.sites.flatMap((site) => site.examples))
+  }
+
+  reset(): void {
+    this.overrides.clear()
+    this.log.clear()
+    this.dynamic = undefined
+  }
+}
+
+/**
+ * Turns a Postman collection (parsed, or its JSON text) into an in-process mock that answers like
+ * `https://<mockId>.mock.pstmn.io`: MSW handlers, a `respond()` pipeline, and per-test controls.
+ * A `postmock.config.json` (as `postmock pull --mock` writes it, loaded by `loadPostmockConfig()`)
+ * serves each of its mocks on its own mock host.
+ *
+ * @example
+ * import { setupServer } from 'msw/node'
+ * import collection from './testAPI.postman_collection.json'
+ * import environment from './testAPIEnv.postman_environment.json'
+ *
+ * const postman = createPostmanMock(collection, { environment, baseUrls: ['https://api.example.com'] })
+ * const server = setupServer(...postman.handlers)
+ * server.listen()
+ * postman.use({ request: 'Get user', code: 401 })
+ * await fetch('https://abc123.mock.pstmn.io/users/1') // → 401 "Unauthorized" example
+ */
+export function createPostmanMock(collection: unknown, options: PostmanMockOptions = {}): PostmanMock {
+  if (options === null || typeof options !== 'object') {
+    throw postmockError('INVALID_OPTION', 'read the options', `expected an options object, got ${options}`, 'Pass {} or leave it out')
+  }
+  const sites = isPostmockConfig(collection)
+    ? (collection as PostmockConfig).mocks.map((mock, i) => {
+        const mockOptions = configMockOptions(mock, i, options)
+        return buildSite(mock.collection, mockOptions)
+      })
+    : [buildSite(collection, options)]
+  const onWarning = options.onWarning ?? printWarning
+  for (const site of sites) for (const warning of site.warnings) onWarning(warning)
+  return new Mock(sites, options.seed)
+}
+

@@ -1,0 +1,157 @@
+import type { RequestHandler } from 'msw'
+import type { PostmockWarning } from '../messages.js'
+
+/** A parsed Postman environment export (`values[]`), or the Postman API's `{ environment: {...} }` wrapper. */
+export interface PostmanEnvironment {
+  id?: string
+  name?: string
+  values?: Array<{ key: string; value?: unknown; enabled?: boolean; type?: string }>
+  environment?: PostmanEnvironment
+}
+
+/** A network delay: milliseconds, or Postman's presets `'2G'` (300 ms) and `'3G'` (100 ms). */
+export type DelaySetting = number | '2G' | '3G'
+
+/** How ties between equally scored examples are broken (spec §3.8). */
+export type TieBreak = 'id-prefer-200' | 'prefer-2xx' | 'last-lexicographic' | 'collection-order'
+
+/** Options of {@link createPostmanMock}. Every option has Postman's default. */
+export interface PostmanMockOptions {
+  /** A parsed environment export; its enabled values resolve `{{variables}}` (over collection variables). */
+  environment?: PostmanEnvironment | string
+  /** Extra or overriding variables (over the environment and the collection). */
+  variables?: Record<string, string | number | boolean>
+  /**
+   * App origins answered beside `*.mock.pstmn.io`, e.g. `https://api.example.com`. A base path
+   * (`http://localhost:3000/api`) serves only requests under it and matches the rest of the path.
+   */
+  baseUrls?: string[]
+  /** Serve only these `<mockId>.mock.pstmn.io` hosts. Default: any mock id. */
+  mockIds?: string[]
+  /** A private mock: every call needs an `x-api-key` header listed in `apiKeys`. Default `false`. */
+  private?: boolean
+  /** The keys a private mock accepts. */
+  apiKeys?: string[]
+  /** Filter by request body (as `x-mock-match-request-body: true`). Default `false`. */
+  matchBody?: boolean
+  /** Filter by these request headers (as `x-mock-match-request-headers`). Default none. */
+  matchHeaders?: string[]
+  /** Score query parameters. Default `true`. */
+  matchQueryParams?: boolean
+  /** Treat unresolved `{{var}}` path segments as wildcards. Default `true`. */
+  matchWildcards?: boolean
+  /** Delay every answer (overridden per request by `x-mock-response-delay`). Default none. */
+  delay?: DelaySetting
+  /** Seed for dynamic variables (`{{$randomInt}}`…): the same seed gives the same values. */
+  seed?: number
+  /** Throw on a malformed example instead of skipping it with a warning. Default `false`. */
+  strict?: boolean
+  /** How ties are broken. Default `'id-prefer-200'` (Postman's current documentation). */
+  tieBreak?: TieBreak
+  /** Where load warnings go. Default: `console.warn`. */
+  onWarning?: (warning: PostmockWarning) => void
+}
+
+/** One saved example, as {@link PostmanMock.examples} lists it. */
+export interface ExampleInfo {
+  /** The name of the request (item) the example belongs to. */
+  request: string
+  /** Folder names from the collection root down to the request. */
+  folders: string[]
+  method: string
+  /** The resolved path the example answers, e.g. `/users/42`. */
+  path: string
+  /** Enabled query parameters of the example's request, as `key=value` pairs. */
+  query: string
+  code: number
+  name: string
+  id: string | undefined
+  uid: string | undefined
+  /** JSON path of the example in the collection, e.g. `item[0].response[1]`. */
+  location: string
+}
+
+/** Chooses the answer from the test side, as the `x-mock-response-*` headers would. */
+export interface MockOverride {
+  /** Apply only to requests that reach this request: its item name, or `METHOD /path` / `/path`. */
+  request?: string
+  /** The example name (as `x-mock-response-name`). */
+  example?: string
+  /** The status code (as `x-mock-response-code`). */
+  code?: number
+  /** The example id or uid (as `x-mock-response-id`). */
+  id?: string
+  /** Serve this override once, then drop it. Default `false`. */
+  once?: boolean
+}
+
+/** What {@link PostmanMock.calls} records for every request served. */
+export interface RecordedCall {
+  method: string
+  url: string
+  /** The request (item) name of the example served, when one matched. */
+  request: string | undefined
+  /** The example served, or `undefined` for Postman's not-found answer. */
+  example: { name: string; id: string | undefined; code: number } | undefined
+  status: number
+  /** What chose the example: scoring, a control header or a `use()` override. */
+  via: 'score' | 'x-mock-response-id' | 'x-mock-response-name' | 'override' | 'not-found' | 'auth'
+}
+
+/** Filters {@link PostmanMock.calls}. */
+export interface CallFilter {
+  request?: string
+  method?: string
+  status?: number
+  example?: string
+}
+
+/** One candidate example in an {@link Explanation}. */
+export interface CandidateExplanation {
+  example: ExampleInfo
+  /** The final score, or `undefined` when the example was dropped before scoring ended. */
+  score: number | undefined
+  /** The path step that matched (`exact`, `trailing-slash`, …) or `undefined`. */
+  pathStep: string | undefined
+  won: boolean
+  /** Why it won or lost, in words. */
+  reason: string
+}
+
+/** The answer of {@link PostmanMock.explain}. */
+export interface Explanation {
+  method: string
+  url: string
+  /** Whether the origin is served by this mock. */
+  served: boolean
+  /** The winning example, if any. */
+  winner: ExampleInfo | undefined
+  /** Every example with the same method first, best first; other methods after. */
+  candidates: CandidateExplanation[]
+  /** A readable report: method, URL and the closest examples with why each lost. */
+  report: string
+}
+
+/** The object {@link createPostmanMock} returns. */
+export interface PostmanMock {
+  /** MSW request handlers: one dispatcher per served origin. */
+  readonly handlers: RequestHandler[]
+  /** Every example loaded. */
+  readonly examples: readonly ExampleInfo[]
+  /** Problems found while loading (skipped examples…). */
+  readonly warnings: readonly PostmockWarning[]
+  /** The whole pipeline for one request; `undefined` when its origin is not served. */
+  respond(request: Request): Promise<Response | undefined>
+  /** Every candidate example with its score and why it won or lost. */
+  explain(request: Request): Promise<Explanation>
+  /** Whether this mock answers requests to this URL's origin. */
+  serves(url: string | URL): boolean
+  /** Choose answers from the test side; returns a function that removes these overrides. */
+  use(...overrides: MockOverride[]): () => void
+  /** The requests served so far. */
+  calls(filter?: CallFilter): RecordedCall[]
+  /** Examples never served. */
+  unused(): ExampleInfo[]
+  /** Drop overrides and recorded calls, and re-seed dynamic values. */
+  reset(): void
+}

@@ -1,0 +1,73 @@
+import type { Example } from '../collection/example.js'
+
+const DROPPED = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+])
+const NULL_BODY = new Set([101, 103, 204, 205, 304])
+const REASON = /^[\t\x20-\x7e\x80-\xff]*$/
+const PREVIEW_TYPES: Record<string, string> = {
+  json: 'application/json; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+  javascript: 'application/javascript; charset=utf-8',
+}
+const FALLBACK_TYPE = 'text/html; charset=utf-8'
+
+/** The content type of an answer: the example's, a preview-language guess, or Postman's fallback. */
+export function contentTypeFor(saved: string | undefined, previewLanguage: string | undefined): string {
+  if (saved !== undefined) return /^[\w.+-]+\/[\w.+-]+/.test(saved.trim()) ? saved : FALLBACK_TYPE
+  return (previewLanguage && PREVIEW_TYPES[previewLanguage]) || FALLBACK_TYPE
+}
+
+/** The rendered parts of an answer. */
+export interface RenderedAnswer {
+  body: string
+  headers: Array<[string, string]>
+}
+
+/** Builds the Fetch `Response` for an example (spec §4.1, §4.2, §4.5). */
+export function buildResponse(example: Example, answer: RenderedAnswer, method: string): Response {
+  const { code, status, previewLanguage } = example.response
+  const headers = new Headers()
+  let savedType: string | undefined
+  for (const [name, value] of answer.headers) {
+    const lower = name.toLowerCase()
+    if (DROPPED.has(lower)) continue
+    if (lower === 'content-type') {
+      savedType = value
+      continue
+    }
+    try {
+      headers.append(name, value)
+    } catch {
+      // A header name or value that HTTP cannot carry is left out, as a server would refuse to send it.
+    }
+  }
+  const nullBody = NULL_BODY.has(code) || method === 'HEAD'
+  if (!nullBody && (answer.body !== '' || savedType !== undefined)) {
+    headers.set('content-type', contentTypeFor(savedType, previewLanguage))
+  }
+  if (!headers.has('access-control-allow-origin')) headers.set('access-control-allow-origin', '*')
+  const statusCode = code < 200 ? 200 : code
+  return new Response(nullBody ? null : answer.body, {
+    status: statusCode,
+    statusText: status && REASON.test(status) ? status : '',
+    headers,
+  })
+}
+
+/** A permissive answer to a CORS preflight for which no OPTIONS example exists (spec §4.5). */
+export function preflightResponse(request: Request): Response {
+  const headers = new Headers({
+    'access-control-allow-origin': request.headers.get('origin') ?? '*',
+    'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+    'access-control-allow-headers': request.headers.get('access-control-request-headers') ?? '*',
+    'access-control-max-age': '86400',
+  })
+  return new Response(null, { status: 204, headers })
+}
