@@ -7,5 +7,5 @@ export default defineConfig({
   outDir: 'dist',
   clean: true,
   tsconfig: 'tsconfig.build.json',
-  external: ['msw', '@faker-js/faker', /^node:/],
+  deps: { neverBundle: ['msw', '@faker-js/faker', /^node:/] },
 })

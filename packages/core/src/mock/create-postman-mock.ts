@@ -148,7 +148,7 @@ class Mock implements PostmanMock {
         request: example.info.request,
         example: { name: example.info.name, id: example.info.id, code: example.response.code },
         status: response.status,
-        via: selector?.via === 'override' && outcome.via !== 'score' ? 'override' : outcome.via,
+        via: selector?.via === 'override' ? 'override' : outcome.via,
       },
       example,
     )

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test: build, typecheck, lint, then the suites on msw 3 / Node 24 and on msw 2 / Node 20.
+# Each suite writes a JSON report into reports/; the last line sums them: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+SYSTEM_NODE="$(command -v node)"
+bash scripts/setup.sh || exit 1
+bash scripts/chromium.sh || exit 1
+export PATH="$ROOT/.tools/node_modules/.bin:$PATH"
+export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
+NODE24="$ROOT/node_modules/.bin/node"
+echo "system node $("$SYSTEM_NODE" -v), project node $("$NODE24" -v), pnpm $(pnpm -v)"
+
+status=0
+step() { echo; echo "=== $*"; "$@" || { echo "=== FAILED: $*"; status=1; }; }
+
+step pnpm run typecheck
+step pnpm run lint
+
+rm -rf reports && mkdir -p reports
+# msw 3 on Node 24: every workspace package with a test script, one at a time (Chromium is heavy on 2 cores)
+for dir in packages/* test examples/*; do
+  [ -f "$dir/package.json" ] || continue
+  name="$("$NODE24" -p "require('./$dir/package.json').name")"
+  [ "$name" = "@postmock/compat-msw2" ] && continue
+  if "$NODE24" -e "process.exit(require('./$dir/package.json').scripts?.test ? 0 : 1)"; then
+    step pnpm --filter "$name" run test
+  fi
+done
+# msw 2 on the system Node 20, called directly (pnpm run would put Node 24 first on PATH)
+if [ -f packages/compat-msw2/run.sh ]; then
+  step env SYSTEM_NODE="$SYSTEM_NODE" bash packages/compat-msw2/run.sh
+fi
+
+"$NODE24" scripts/summarize.mjs reports || status=1
+exit $status
