@@ -65,25 +65,23 @@ function isEnabled(entry: RawKeyValue): boolean {
   return entry.disabled !== true && entry.enabled !== false
 }
 
-/** Replaces `:name` path segments by their saved values (Postman's path variables), keeping `.ext` suffixes. */
-function fillPathVariables(path: string, variables: RawKeyValue[] | undefined, scope: VariableScope): string {
-  if (!variables?.length || !path.includes(':')) return path
+/**
+ * Replaces `/:name` path variables by their saved values, before any `{{variable}}` is substituted (as
+ * Postman's SDK does: a value of `{{id}}` becomes the segment `{{id}}`, then resolves or stays a
+ * wildcard). Empty values keep the `:name` segment; `.ext` suffixes are kept.
+ */
+function fillPathVariables(raw: string, variables: RawKeyValue[] | undefined): string {
+  if (!variables?.length || !raw.includes('/:')) return raw
   const values = new Map<string, string>()
   for (const variable of variables) {
     if (!variable || typeof variable.key !== 'string') continue
-    const value = substitute(variableText(variable.value), scope)
+    const value = variableText(variable.value)
     if (value !== '') values.set(variable.key, value)
   }
-  return path
-    .split('/')
-    .map((segment) => {
-      if (!segment.startsWith(':')) return segment
-      const dot = segment.indexOf('.')
-      const name = dot > 0 ? segment.slice(1, dot) : segment.slice(1)
-      const value = values.get(name)
-      return value === undefined ? segment : value + (dot > 0 ? segment.slice(dot) : '')
-    })
-    .join('/')
+  return raw.replace(/\/:([A-Za-z0-9_$-]+)(?=[/.?#]|$)/g, (segment, name: string) => {
+    const value = values.get(name)
+    return value === undefined ? segment : `/${value}`
+  })
 }
 
 /**
@@ -94,9 +92,8 @@ export function resolveUrl(url: string | RawUrl | undefined, scope: VariableScop
   if (url === undefined || url === null) return { path: '/', query: [] }
   const object = typeof url === 'string' ? undefined : url
   const raw = typeof url === 'string' ? url : typeof url.raw === 'string' ? url.raw : rebuildRaw(url)
-  const { path: rawPath, search } = splitRawUrl(substitute(raw, scope))
-  const filled = fillPathVariables(rawPath, object?.variable, scope)
-  const path = filled
+  const { path: rawPath, search } = splitRawUrl(substitute(fillPathVariables(raw, object?.variable), scope))
+  const path = rawPath
     .split('/')
     .map((segment) => safeDecode(segment))
     .join('/')

@@ -5,11 +5,16 @@ export function isControlHeader(name: string): boolean {
   return name.startsWith('x-mock-') || name === 'x-api-key'
 }
 
+/** An HTTP header name (RFC 9110 token); anything else cannot be a header and is ignored. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/
+
 /** Reads `x-mock-match-request-headers` (or the configured list) into lower-cased header names. */
 export function headerNames(list: string | readonly string[] | undefined): string[] {
   if (list === undefined) return []
   const names = typeof list === 'string' ? list.split(',') : list
-  return names.map((name) => name.trim().toLowerCase()).filter((name) => name && !isControlHeader(name))
+  return names
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => HEADER_NAME.test(name) && !isControlHeader(name))
 }
 
 /** The first listed header the example fails on, or `undefined` when it passes the header filter. */

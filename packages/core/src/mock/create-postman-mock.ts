@@ -146,7 +146,7 @@ class Mock implements PostmanMock {
     record(
       {
         request: example.info.request,
-        example: { name: example.info.name, id: example.info.id, code: example.response.code },
+        example: { name: example.info.name, id: example.info.id, code: example.response.code, location: example.info.location },
         status: response.status,
         via: selector?.via === 'override' ? 'override' : outcome.via,
       },

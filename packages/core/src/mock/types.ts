@@ -91,8 +91,8 @@ export interface RecordedCall {
   url: string
   /** The request (item) name of the example served, when one matched. */
   request: string | undefined
-  /** The example served, or `undefined` for Postman's not-found answer. */
-  example: { name: string; id: string | undefined; code: number } | undefined
+  /** The example served (`location` is its JSON path), or `undefined` for Postman's not-found answer. */
+  example: { name: string; id: string | undefined; code: number; location: string } | undefined
   status: number
   /** What chose the example: scoring, a control header or a `use()` override. */
   via: 'score' | 'x-mock-response-id' | 'x-mock-response-name' | 'override' | 'not-found' | 'auth'
