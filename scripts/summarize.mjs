@@ -5,7 +5,10 @@ const dir = process.argv[2] ?? 'reports'
 let passed = 0
 let failed = 0
 let skipped = 0
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const report = JSON.parse(fs.readFileSync(`${dir}/${file}`, 'utf8'))
   let p = 0
   let f = 0

@@ -17,7 +17,9 @@ describe('conformance through respond()', () => {
 
 describe('conformance through msw setupServer and the global fetch', () => {
   const server = setupServer()
-  const strict = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as Parameters<typeof server.listen>[0]
+  const strict = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as Parameters<
+    typeof server.listen
+  >[0]
   beforeAll(() => server.listen(strict))
   afterAll(() => server.close())
 

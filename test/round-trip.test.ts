@@ -40,8 +40,18 @@ function* savedRequests(collection: Json): Generator<{ request: Json | string; i
   if (Array.isArray(collection.requests) && !Array.isArray(collection.item)) {
     for (const request of collection.requests as Json[]) {
       for (const response of (request.responses as Json[] | undefined) ?? []) {
-        const saved = typeof response.request === 'object' && response.request ? { ...request, ...(response.request as Json) } : request
-        yield { request: { method: saved.method, url: { raw: saved.url, variable: saved.pathVariableData }, header: saved.headers }, id: response.id }
+        const saved =
+          typeof response.request === 'object' && response.request
+            ? { ...request, ...(response.request as Json) }
+            : request
+        yield {
+          request: {
+            method: saved.method,
+            url: { raw: saved.url, variable: saved.pathVariableData },
+            header: saved.headers,
+          },
+          id: response.id,
+        }
       }
     }
     return
@@ -49,9 +59,13 @@ function* savedRequests(collection: Json): Generator<{ request: Json | string; i
   const walk = function* (items: Json[]): Generator<{ request: Json | string; id: unknown }> {
     for (const item of items) {
       if (Array.isArray(item.item)) yield* walk(item.item as Json[])
-      else for (const response of (item.response as Json[] | undefined) ?? []) {
-        yield { request: (response.originalRequest as Json | string | undefined) ?? (item.request as Json), id: response.id }
-      }
+      else
+        for (const response of (item.response as Json[] | undefined) ?? []) {
+          yield {
+            request: (response.originalRequest as Json | string | undefined) ?? (item.request as Json),
+            id: response.id,
+          }
+        }
     }
   }
   yield* walk(collection.item as Json[])
@@ -66,11 +80,16 @@ function buildRequest(saved: Json | string, scope: Map<string, string>): Request
     const base = raw.split('?')[0]!
     const query = (url.query as Json[])
       .filter((q) => q.disabled !== true && typeof q.key === 'string')
-      .map((q) => `${encodeURIComponent(fill(String(q.key), scope))}=${encodeURIComponent(fill(String(q.value ?? ''), scope))}`)
+      .map(
+        (q) =>
+          `${encodeURIComponent(fill(String(q.key), scope))}=${encodeURIComponent(fill(String(q.value ?? ''), scope))}`,
+      )
     raw = query.length ? `${base}?${query.join('&')}` : base
   }
   // Path variables take their saved value first; {{variables}} are filled afterwards (Postman's order).
-  for (const v of (typeof url === 'object' && url && Array.isArray(url.variable) ? (url.variable as Json[]) : [])) {
+  for (const v of typeof url === 'object' && url && Array.isArray(url.variable)
+    ? (url.variable as Json[])
+    : []) {
     if (typeof v.key === 'string' && v.value !== undefined && v.value !== null && v.value !== '') {
       raw = raw.replace(new RegExp(`/:${v.key}(?=[/.?#]|$)`, 'g'), `/${String(v.value)}`)
     }
@@ -83,7 +102,10 @@ function buildRequest(saved: Json | string, scope: Map<string, string>): Request
   if (raw.startsWith('/')) rest = raw
   if (rest.startsWith('?')) rest = `/${rest}`
   const [path, query] = rest.split(/\?(.*)/s)
-  const encodedPath = path!.split('/').map((s) => encodeURIComponent(decodeSafe(s))).join('/')
+  const encodedPath = path!
+    .split('/')
+    .map((s) => encodeURIComponent(decodeSafe(s)))
+    .join('/')
   const method = String(request.method ?? 'GET').toUpperCase()
   const headers = new Headers()
   const list = request.header
@@ -104,13 +126,19 @@ function buildRequest(saved: Json | string, scope: Map<string, string>): Request
     if (saved_body.mode === 'urlencoded') {
       body = ((saved_body.urlencoded as Json[]) ?? [])
         .filter((p) => p.disabled !== true)
-        .map((p) => `${encodeURIComponent(String(p.key))}=${encodeURIComponent(fill(String(p.value ?? ''), scope))}`)
+        .map(
+          (p) =>
+            `${encodeURIComponent(String(p.key))}=${encodeURIComponent(fill(String(p.value ?? ''), scope))}`,
+        )
         .join('&')
       headers.set('content-type', 'application/x-www-form-urlencoded')
     }
     if (saved_body.mode === 'graphql') {
       const g = saved_body.graphql as Json
-      const variables = typeof g.variables === 'string' && g.variables.trim() ? JSON.parse(fill(g.variables, scope)) : (g.variables ?? {})
+      const variables =
+        typeof g.variables === 'string' && g.variables.trim()
+          ? JSON.parse(fill(g.variables, scope))
+          : (g.variables ?? {})
       body = JSON.stringify({ query: fill(String(g.query ?? ''), scope), variables })
       headers.set('content-type', 'application/json')
     }
@@ -122,7 +150,9 @@ function buildRequest(saved: Json | string, scope: Map<string, string>): Request
 function rebuild(url: Json | undefined): string {
   if (!url) return ''
   const host = Array.isArray(url.host) ? url.host.join('.') : String(url.host ?? '')
-  const path = Array.isArray(url.path) ? url.path.map((p) => (typeof p === 'string' ? p : String((p as Json).value ?? ''))).join('/') : String(url.path ?? '')
+  const path = Array.isArray(url.path)
+    ? url.path.map((p) => (typeof p === 'string' ? p : String((p as Json).value ?? ''))).join('/')
+    : String(url.path ?? '')
   return `${host}/${path.replace(/^\//, '')}`
 }
 
@@ -136,18 +166,27 @@ function decodeSafe(segment: string): string {
 
 const results: string[] = []
 afterAll(() => {
-  console.log(`\nRound trip per collection (answered by the example itself, or by one tied on method+path+query):\n${results.join('\n')}`)
+  console.log(
+    `\nRound trip per collection (answered by the example itself, or by one tied on method+path+query):\n${results.join('\n')}`,
+  )
 })
 
-const same = (a: ExampleInfo, b: ExampleInfo) => a.method === b.method && a.path === b.path && a.query === b.query
+const same = (a: ExampleInfo, b: ExampleInfo) =>
+  a.method === b.method && a.path === b.path && a.query === b.query
 
 describe('round trip over real collections', () => {
   test.each(files)('%s', async (file) => {
     const collection = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Json
     const envFile = file.replace('.postman_collection.json', '.postman_environment.json')
-    const environment = files.length && readdirSync(dir).includes(envFile) ? (JSON.parse(readFileSync(join(dir, envFile), 'utf8')) as Json) : undefined
+    const environment =
+      files.length && readdirSync(dir).includes(envFile)
+        ? (JSON.parse(readFileSync(join(dir, envFile), 'utf8')) as Json)
+        : undefined
     const warnings: string[] = []
-    const mock = createPostmanMock(collection, { environment: environment as never, onWarning: (w) => warnings.push(w.message) })
+    const mock = createPostmanMock(collection, {
+      environment: environment as never,
+      onWarning: (w) => warnings.push(w.message),
+    })
     const scope = scopeOf(collection, environment)
     const saved = [...savedRequests(collection)]
     expect(mock.examples.length).toBe(saved.length)
@@ -160,10 +199,15 @@ describe('round trip over real collections', () => {
       const call = mock.calls().at(-1)!
       const winner = mock.examples.find((e) => e.location === call.example?.location)
       if (response && winner && (winner === target || same(winner, target))) ok++
-      else misses.push(`${target.location} ${target.method} ${target.path} → ${call.status} ${call.example?.name ?? 'not found'}`)
+      else
+        misses.push(
+          `${target.location} ${target.method} ${target.path} → ${call.status} ${call.example?.name ?? 'not found'}`,
+        )
     }
     const pct = saved.length ? (100 * ok) / saved.length : 100
-    results.push(`  ${file.padEnd(58)} ${String(ok).padStart(4)}/${String(saved.length).padEnd(4)} ${pct.toFixed(1)}%${warnings.length ? `  (${warnings.length} skipped with a warning)` : ''}`)
+    results.push(
+      `  ${file.padEnd(58)} ${String(ok).padStart(4)}/${String(saved.length).padEnd(4)} ${pct.toFixed(1)}%${warnings.length ? `  (${warnings.length} skipped with a warning)` : ''}`,
+    )
     expect(misses).toEqual([])
   })
 })

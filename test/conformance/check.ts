@@ -17,7 +17,11 @@ const NOT_FOUND = {
  * Compares an answer with a case's expectation; returns what differs (empty when it conforms).
  * Runner-independent, so Node, msw 2 and the browser suites share it.
  */
-export async function checkAnswer(c: ConformanceCase, response: Response | undefined, elapsed: number): Promise<string[]> {
+export async function checkAnswer(
+  c: ConformanceCase,
+  response: Response | undefined,
+  elapsed: number,
+): Promise<string[]> {
   const problems: string[] = []
   const { expect } = c
   if (expect.unserved) {
@@ -58,8 +62,11 @@ export async function checkAnswer(c: ConformanceCase, response: Response | undef
   if (expect.status !== undefined) want('status', response.status, expect.status)
   if (expect.statusText !== undefined) want('status text', response.statusText, expect.statusText)
   if (expect.body !== undefined) want('body', text, expect.body)
-  if (expect.bodyPattern && !expect.bodyPattern.test(text)) problems.push(`body ${JSON.stringify(text)} does not match ${expect.bodyPattern}`)
-  for (const [name, value] of Object.entries(expect.headers ?? {})) want(`header ${name}`, response.headers.get(name), value)
-  if (expect.minDelay !== undefined && elapsed < expect.minDelay) problems.push(`answered after ${elapsed} ms, expected at least ${expect.minDelay} ms`)
+  if (expect.bodyPattern && !expect.bodyPattern.test(text))
+    problems.push(`body ${JSON.stringify(text)} does not match ${expect.bodyPattern}`)
+  for (const [name, value] of Object.entries(expect.headers ?? {}))
+    want(`header ${name}`, response.headers.get(name), value)
+  if (expect.minDelay !== undefined && elapsed < expect.minDelay)
+    problems.push(`answered after ${elapsed} ms, expected at least ${expect.minDelay} ms`)
   return problems
 }

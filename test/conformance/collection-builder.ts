@@ -44,7 +44,11 @@ function urlObject(spec: ExampleSpec): unknown {
 function savedRequest(spec: ExampleSpec): Record<string, unknown> {
   return {
     method: spec.method ?? 'GET',
-    header: (spec.requestHeaders ?? []).map(([key, value, disabled]) => ({ key, value, ...(disabled ? { disabled } : {}) })),
+    header: (spec.requestHeaders ?? []).map(([key, value, disabled]) => ({
+      key,
+      value,
+      ...(disabled ? { disabled } : {}),
+    })),
     url: urlObject(spec),
     ...(spec.requestBody !== undefined ? { body: spec.requestBody } : {}),
   }
@@ -94,7 +98,10 @@ export function collectionOf(
     })
   })
   return {
-    info: { name: 'conformance', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    info: {
+      name: 'conformance',
+      schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+    },
     item: root,
     variable: Object.entries(variables).map(([key, value]) => ({ key, value })),
   }

@@ -3,14 +3,14 @@
  * `https://<mockId>.mock.pstmn.io`. Runs in Node and in browsers (no Node built-ins here; file
  * loading lives in `@postmock/core/node`).
  */
-export { createPostmanMock } from './mock/create-postman-mock.js'
-export { isPostmockConfig } from './mock/config.js'
-export type { PostmockConfig, PostmockConfigMock, PostmanMockServerConfig } from './mock/config.js'
-export { mockIdOf } from './mock/origins.js'
-export { unservedReport } from './mock/explain.js'
-export { formatMessage, PostmockError, postmockError } from './messages.js'
+
 export type { PostmockErrorCode, PostmockWarning } from './messages.js'
-export { DYNAMIC_VARIABLE_NAMES } from './render/dynamic-variables.js'
+export { formatMessage, PostmockError, postmockError } from './messages.js'
+export type { PostmanMockServerConfig, PostmockConfig, PostmockConfigMock } from './mock/config.js'
+export { isPostmockConfig } from './mock/config.js'
+export { createPostmanMock } from './mock/create-postman-mock.js'
+export { unservedReport } from './mock/explain.js'
+export { mockIdOf } from './mock/origins.js'
 export type {
   CallFilter,
   CandidateExplanation,
@@ -24,3 +24,4 @@ export type {
   RecordedCall,
   TieBreak,
 } from './mock/types.js'
+export { DYNAMIC_VARIABLE_NAMES } from './render/dynamic-variables.js'

@@ -4,11 +4,14 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { parseJsonText } from './collection/read-collection.js'
+import { postmockError } from './messages.js'
 import { isPostmockConfig, type PostmockConfig } from './mock/config.js'
 import type { PostmanEnvironment } from './mock/types.js'
-import { postmockError } from './messages.js'
 
-async function readJsonFile(path: string, what: 'collection' | 'environment' | 'postmock config'): Promise<unknown> {
+async function readJsonFile(
+  path: string,
+  what: 'collection' | 'environment' | 'postmock config',
+): Promise<unknown> {
   const absolute = resolve(path)
   let text: string
   try {
@@ -26,7 +29,8 @@ async function readJsonFile(path: string, what: 'collection' | 'environment' | '
   try {
     return parseJsonText(text, what === 'environment' ? 'environment' : 'collection')
   } catch (error) {
-    if (error instanceof Error) error.message = error.message.replace('Failed to read the', `Failed to read ${absolute} as the`)
+    if (error instanceof Error)
+      error.message = error.message.replace('Failed to read the', `Failed to read ${absolute} as the`)
     throw error
   }
 }
@@ -39,7 +43,8 @@ async function readJsonFile(path: string, what: 'collection' | 'environment' | '
  * const postman = createPostmanMock(collection)
  */
 export async function loadCollection(source: unknown): Promise<unknown> {
-  if (typeof source === 'string' && !source.trimStart().startsWith('{')) return readJsonFile(source, 'collection')
+  if (typeof source === 'string' && !source.trimStart().startsWith('{'))
+    return readJsonFile(source, 'collection')
   return source
 }
 

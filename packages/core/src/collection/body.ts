@@ -15,7 +15,8 @@ export function tryParseJson(text: string): unknown | undefined {
   const trimmed = text.trim()
   if (!trimmed) return undefined
   const first = trimmed[0]
-  if (first !== '{' && first !== '[' && first !== '"' && !/^(-?\d|true|false|null)/.test(trimmed)) return undefined
+  if (first !== '{' && first !== '[' && first !== '"' && !/^(-?\d|true|false|null)/.test(trimmed))
+    return undefined
   try {
     return JSON.parse(trimmed)
   } catch {

@@ -150,7 +150,11 @@ export function convertV1(collection: object): RawCollection {
     }
   }
   return {
-    info: { name: v1.name, _postman_id: v1.id, schema: 'https://schema.getpostman.com/json/collection/v1.0.0' },
+    info: {
+      name: v1.name,
+      _postman_id: v1.id,
+      schema: 'https://schema.getpostman.com/json/collection/v1.0.0',
+    },
     item: items,
     variable: v1.variables ?? [],
   }

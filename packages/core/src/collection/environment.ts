@@ -1,5 +1,5 @@
-import type { PostmanEnvironment } from '../mock/types.js'
 import { postmockError } from '../messages.js'
+import type { PostmanEnvironment } from '../mock/types.js'
 import { parseJsonText } from './read-collection.js'
 import { variableText } from './variables.js'
 

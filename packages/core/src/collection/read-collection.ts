@@ -68,7 +68,7 @@ class ExampleReader {
         return
       }
       const entry = item as RawItem
-      if (Array.isArray(entry.item)) {
+      if (entry.item !== undefined && entry.item !== null) {
         this.walk(entry.item, `${at}.item`, [...folders, String(entry.name ?? '')])
         return
       }
@@ -88,7 +88,14 @@ class ExampleReader {
       `${path}: ${reason}`,
       this.strict ? 'Fix the example in Postman and export again' : 'It was skipped, as Postman skips it',
     )
-    if (this.strict) throw postmockError('INVALID_EXAMPLE', 'load an example', `${path}: ${reason}`, 'Fix the example in Postman and export again', path)
+    if (this.strict)
+      throw postmockError(
+        'INVALID_EXAMPLE',
+        'load an example',
+        `${path}: ${reason}`,
+        'Fix the example in Postman and export again',
+        path,
+      )
     this.warnings.push({ code: 'INVALID_EXAMPLE', path, message })
   }
 
@@ -100,7 +107,10 @@ class ExampleReader {
     const response = value as RawResponse
     let code = 200
     if (response.code !== undefined && response.code !== null) {
-      const parsed = typeof response.code === 'string' && /^\d+$/.test(response.code) ? Number(response.code) : response.code
+      const parsed =
+        typeof response.code === 'string' && /^\d+$/.test(response.code)
+          ? Number(response.code)
+          : response.code
       if (typeof parsed !== 'number' || !Number.isInteger(parsed) || parsed < 100 || parsed > 599) {
         this.skip(`${at}.code`, `expected an integer status code (100–599), got ${describe(response.code)}`)
         return
@@ -117,8 +127,16 @@ class ExampleReader {
       return
     }
     const request: RawRequest = typeof saved === 'string' ? { url: saved, method: 'GET' } : (saved ?? {})
-    if (request.url !== undefined && request.url !== null && typeof request.url !== 'string' && typeof request.url !== 'object') {
-      this.skip(`${at}.originalRequest.url`, `expected a string or a URL object, got ${describe(request.url)}`)
+    if (
+      request.url !== undefined &&
+      request.url !== null &&
+      typeof request.url !== 'string' &&
+      typeof request.url !== 'object'
+    ) {
+      this.skip(
+        `${at}.originalRequest.url`,
+        `expected a string or a URL object, got ${describe(request.url)}`,
+      )
       return
     }
     if (request.method !== undefined && typeof request.method !== 'string') {
@@ -164,7 +182,10 @@ class ExampleReader {
   }
 }
 
-function pickRequest(original: RawResponse['originalRequest'], fallback: RawItem['request']): RawRequest | string | undefined {
+function pickRequest(
+  original: RawResponse['originalRequest'],
+  fallback: RawItem['request'],
+): RawRequest | string | undefined {
   if (original && (typeof original === 'object' || typeof original === 'string')) return original
   return fallback ?? undefined
 }
@@ -211,7 +232,11 @@ export function normaliseCollection(input: unknown): RawCollection {
  * Reads a collection (v1, v2.0, v2.1) into flat examples with every variable resolved.
  * `scope` must already merge collection variables, environment values and overrides.
  */
-export function readExamples(collection: RawCollection, scope: VariableScope, strict: boolean): ReadCollection {
+export function readExamples(
+  collection: RawCollection,
+  scope: VariableScope,
+  strict: boolean,
+): ReadCollection {
   const reader = new ExampleReader(scope, strict)
   reader.walk(collection.item, 'item', [])
   return {

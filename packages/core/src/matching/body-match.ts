@@ -41,11 +41,17 @@ export function bodyMatches(incoming: IncomingRequest, saved: ExampleBody): bool
     case 'none':
       return incoming.body.trim() === ''
     case 'graphql': {
-      const json = incoming.json() as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined
+      const json = incoming.json() as
+        | { query?: unknown; variables?: unknown; operationName?: unknown }
+        | undefined
       if (!json || typeof json !== 'object') return false
       if (json.query !== saved.query) return false
       if (!jsonEqual(json.variables ?? {}, saved.variables ?? {})) return false
-      return saved.operationName === undefined || json.operationName === undefined || json.operationName === saved.operationName
+      return (
+        saved.operationName === undefined ||
+        json.operationName === undefined ||
+        json.operationName === saved.operationName
+      )
     }
     case 'form': {
       if (incoming.contentType !== 'application/x-www-form-urlencoded') return false

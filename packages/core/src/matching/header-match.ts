@@ -18,7 +18,11 @@ export function headerNames(list: string | readonly string[] | undefined): strin
 }
 
 /** The first listed header the example fails on, or `undefined` when it passes the header filter. */
-export function headerMismatch(headers: Headers, example: Example, names: readonly string[]): string | undefined {
+export function headerMismatch(
+  headers: Headers,
+  example: Example,
+  names: readonly string[],
+): string | undefined {
   for (const name of names) {
     const saved = example.headers.get(name)
     const actual = headers.get(name)

@@ -106,7 +106,8 @@ export function evaluate(
     }
   }
   if (filters.body) {
-    if (!bodyMatches(incoming, example.body)) evaluation.dropped = 'body filter: the request body differs from the saved one'
+    if (!bodyMatches(incoming, example.body))
+      evaluation.dropped = 'body filter: the request body differs from the saved one'
   } else if (bothHaveBodies(incoming, example.body) && bodyMatches(incoming, example.body)) {
     evaluation.bodyBonus = true
     evaluation.score = score + 5
@@ -160,14 +161,33 @@ export function match(
     const candidates = applySelector(group.all, selector)
     if (selector.id !== undefined) {
       const found = candidates.find((e) => e.info.uid === selector.id || e.info.id === selector.id)
-      if (!found) return { kind: 'not-found', reason: `no ${incoming.method} example has ${describeSelector(selector)}` }
-      return { kind: 'matched', example: found, score: undefined, step: undefined, captures: {}, via: 'x-mock-response-id' }
+      if (!found)
+        return {
+          kind: 'not-found',
+          reason: `no ${incoming.method} example has ${describeSelector(selector)}`,
+        }
+      return {
+        kind: 'matched',
+        example: found,
+        score: undefined,
+        step: undefined,
+        captures: {},
+        via: 'x-mock-response-id',
+      }
     }
     const named = candidates.filter((e) => e.info.name === selector.name)
-    if (!named.length) return { kind: 'not-found', reason: `no ${incoming.method} example has ${describeSelector(selector)}` }
+    if (!named.length)
+      return { kind: 'not-found', reason: `no ${incoming.method} example has ${describeSelector(selector)}` }
     const example = breakTie(named, settings.tieBreak)
     const captures = evaluate(example, incoming, index, settings, { headers: [], body: false }).captures
-    return { kind: 'matched', example, score: undefined, step: undefined, captures, via: 'x-mock-response-name' }
+    return {
+      kind: 'matched',
+      example,
+      score: undefined,
+      step: undefined,
+      captures,
+      via: 'x-mock-response-name',
+    }
   }
 
   const filters = { headers: headerFilter(incoming, settings), body: bodyFilterOn(incoming, settings) }
@@ -217,9 +237,10 @@ export function evaluateAll(
   return group.all.map((example) => {
     const evaluation = evaluate(example, incoming, index, settings, filters)
     if (!selected.has(example) && evaluation.dropped === undefined) {
-      evaluation.dropped = selector?.within?.has(example) === false
-        ? 'outside the request chosen by use()'
-        : `code ${example.response.code} is not the requested ${selector?.code}`
+      evaluation.dropped =
+        selector?.within?.has(example) === false
+          ? 'outside the request chosen by use()'
+          : `code ${example.response.code} is not the requested ${selector?.code}`
     }
     return evaluation
   })

@@ -72,7 +72,10 @@ export function wildcardPath(path: string): WildcardPath | undefined {
   return names.some((name) => name !== undefined) ? { segments, names } : undefined
 }
 
-function matchWildcards(requestSegments: string[], pattern: WildcardPath): Record<string, string> | undefined {
+function matchWildcards(
+  requestSegments: string[],
+  pattern: WildcardPath,
+): Record<string, string> | undefined {
   if (requestSegments.length !== pattern.segments.length) return undefined
   const captures: Record<string, string> = {}
   for (let i = 0; i < requestSegments.length; i++) {
@@ -116,7 +119,8 @@ export const DISTANCE_THRESHOLD = 0.75
 function similarPaths(requestSegments: string[], savedSegments: string[]): boolean {
   if (requestSegments.length !== savedSegments.length) return false
   for (let i = 0; i < requestSegments.length; i++) {
-    if (similarity(requestSegments[i]!.toLowerCase(), savedSegments[i]!.toLowerCase()) < DISTANCE_THRESHOLD) return false
+    if (similarity(requestSegments[i]!.toLowerCase(), savedSegments[i]!.toLowerCase()) < DISTANCE_THRESHOLD)
+      return false
   }
   return true
 }
@@ -160,6 +164,7 @@ export function comparePaths(
   if (stripIds(stripTrailingSlashes(requestLower)) === stripIds(stripTrailingSlashes(savedLower))) {
     return { step: 'trailing-slash-ids-removed', captures: undefined }
   }
-  if (similarPaths(requestSegments, segmentsOf(savedPath))) return { step: 'document-distance', captures: undefined }
+  if (similarPaths(requestSegments, segmentsOf(savedPath)))
+    return { step: 'document-distance', captures: undefined }
   return undefined
 }

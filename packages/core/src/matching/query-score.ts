@@ -64,5 +64,11 @@ export function scoreQuery(
   if (matches === total) adjustment = 10
   else if (matches > 0) adjustment = (10 * matches) / total
   else adjustment = -Math.min(missing, 10)
-  return { adjustment, matches, partials, missing, captures: Object.keys(captures).length ? captures : undefined }
+  return {
+    adjustment,
+    matches,
+    partials,
+    missing,
+    captures: Object.keys(captures).length ? captures : undefined,
+  }
 }

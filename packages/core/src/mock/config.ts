@@ -33,7 +33,12 @@ export interface PostmockConfig {
 
 /** Whether a value is a postmock config rather than a collection. */
 export function isPostmockConfig(value: unknown): value is PostmockConfig {
-  return !!value && typeof value === 'object' && Array.isArray((value as PostmockConfig).mocks) && !('item' in value)
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    Array.isArray((value as PostmockConfig).mocks) &&
+    !('item' in value)
+  )
 }
 
 function postmanDelay(delay: PostmanMockServerConfig['delay'], option: string): DelaySetting | undefined {

@@ -63,7 +63,9 @@ class Mock implements PostmanMock {
   private route(url: URL): Route | undefined {
     const mockId = mockIdOf(url.hostname)
     if (mockId !== undefined) {
-      const site = this.sites.find((s) => s.mockHosts === true || (s.mockHosts !== false && s.mockHosts.has(mockId)))
+      const site = this.sites.find(
+        (s) => s.mockHosts === true || (s.mockHosts !== false && s.mockHosts.has(mockId)),
+      )
       return site ? { site, basePath: '' } : undefined
     }
     let found: Route | undefined
@@ -98,7 +100,11 @@ class Mock implements PostmanMock {
     return this.dynamic
   }
 
-  private async render(example: Example, outcome: Extract<MatchOutcome, { kind: 'matched' }>, incoming: IncomingRequest) {
+  private async render(
+    example: Example,
+    outcome: Extract<MatchOutcome, { kind: 'matched' }>,
+    incoming: IncomingRequest,
+  ) {
     const { body, headers } = example.response
     const needsRender = hasTokens(body) || headers.some(([, value]) => hasTokens(value))
     if (!needsRender) return buildResponse(example, { body, headers }, incoming.method)
@@ -146,7 +152,12 @@ class Mock implements PostmanMock {
     record(
       {
         request: example.info.request,
-        example: { name: example.info.name, id: example.info.id, code: example.response.code, location: example.info.location },
+        example: {
+          name: example.info.name,
+          id: example.info.id,
+          code: example.response.code,
+          location: example.info.location,
+        },
         status: response.status,
         via: selector?.via === 'override' ? 'override' : outcome.via,
       },
@@ -171,7 +182,8 @@ class Mock implements PostmanMock {
       }
     }
     const incoming = await readIncoming(request, url, route.basePath)
-    const selector = headerSelector(incoming.headers) ?? this.overrides.selectorFor(route.site, incoming, false)
+    const selector =
+      headerSelector(incoming.headers) ?? this.overrides.selectorFor(route.site, incoming, false)
     const outcome = match(route.site.index, incoming, route.site.settings, selector)
     return explainMatch(route.site, incoming, outcome, selector)
   }
@@ -214,7 +226,12 @@ class Mock implements PostmanMock {
  */
 export function createPostmanMock(collection: unknown, options: PostmanMockOptions = {}): PostmanMock {
   if (options === null || typeof options !== 'object') {
-    throw postmockError('INVALID_OPTION', 'read the options', `expected an options object, got ${options}`, 'Pass {} or leave it out')
+    throw postmockError(
+      'INVALID_OPTION',
+      'read the options',
+      `expected an options object, got ${options}`,
+      'Pass {} or leave it out',
+    )
   }
   const sites = isPostmockConfig(collection)
     ? (collection as PostmockConfig).mocks.map((mock, i) => {
@@ -226,4 +243,3 @@ export function createPostmanMock(collection: unknown, options: PostmanMockOptio
   for (const site of sites) for (const warning of site.warnings) onWarning(warning)
   return new Mock(sites, options.seed)
 }
-

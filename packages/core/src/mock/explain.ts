@@ -63,34 +63,40 @@ export function explainMatch(
 ): Explanation {
   const winner = outcome.kind === 'matched' ? outcome.example : undefined
   const evaluations = evaluateAll(site.index, incoming, site.settings, selector)
-  const best = evaluations.reduce((max, e) => (e.dropped === undefined && (e.score ?? -1) > max ? e.score! : max), -1)
-  const candidates: Array<CandidateExplanation & { rank: number; closeness: number }> = evaluations.map((e) => {
-    const won = e.example === winner
-    let reason: string
-    if (won) {
-      reason =
-        outcome.kind === 'matched' && outcome.via !== 'score'
-          ? `chosen by ${selector?.via === 'override' ? 'use()' : outcome.via}`
-          : `chosen: score ${e.score} (${scoreWords(e, incoming)})`
-    } else if (e.dropped !== undefined) {
-      reason = e.score === undefined ? pathDifference(incoming.path, e.example.path) : e.dropped
-    } else if (e.score === best) {
-      reason = `tied at ${e.score}; the tie rule (${site.settings.tieBreak}) chose another example`
-    } else reason = `lost: score ${e.score} < ${best} (${scoreWords(e, incoming)})`
-    return {
-      example: e.example.info,
-      score: e.dropped === undefined ? e.score : undefined,
-      pathStep: e.step,
-      won,
-      reason,
-      rank: won ? -1 : rank(e),
-      closeness: e.score ?? similarity(incoming.path.toLowerCase(), e.example.path.toLowerCase()),
-    }
-  })
+  const best = evaluations.reduce(
+    (max, e) => (e.dropped === undefined && (e.score ?? -1) > max ? e.score! : max),
+    -1,
+  )
+  const candidates: Array<CandidateExplanation & { rank: number; closeness: number }> = evaluations.map(
+    (e) => {
+      const won = e.example === winner
+      let reason: string
+      if (won) {
+        reason =
+          outcome.kind === 'matched' && outcome.via !== 'score'
+            ? `chosen by ${selector?.via === 'override' ? 'use()' : outcome.via}`
+            : `chosen: score ${e.score} (${scoreWords(e, incoming)})`
+      } else if (e.dropped !== undefined) {
+        reason = e.score === undefined ? pathDifference(incoming.path, e.example.path) : e.dropped
+      } else if (e.score === best) {
+        reason = `tied at ${e.score}; the tie rule (${site.settings.tieBreak}) chose another example`
+      } else reason = `lost: score ${e.score} < ${best} (${scoreWords(e, incoming)})`
+      return {
+        example: e.example.info,
+        score: e.dropped === undefined ? e.score : undefined,
+        pathStep: e.step,
+        won,
+        reason,
+        rank: won ? -1 : rank(e),
+        closeness: e.score ?? similarity(incoming.path.toLowerCase(), e.example.path.toLowerCase()),
+      }
+    },
+  )
   for (const example of site.examples) {
     if (example.method === incoming.method) continue
     const pathMatches =
-      comparePaths(incoming.path, example.path, site.index.pattern(example), site.settings.matchWildcards) !== undefined
+      comparePaths(incoming.path, example.path, site.index.pattern(example), site.settings.matchWildcards) !==
+      undefined
     candidates.push({
       example: example.info,
       score: undefined,

@@ -5,7 +5,10 @@ import type { Site } from './site.js'
  * One MSW dispatcher per served origin (never one handler per example: MSW tries handlers one by one).
  * Each hands the request to `respond`; `undefined` lets MSW treat the request as unhandled.
  */
-export function createHandlers(sites: readonly Site[], respond: (request: Request) => Promise<Response | undefined>): RequestHandler[] {
+export function createHandlers(
+  sites: readonly Site[],
+  respond: (request: Request) => Promise<Response | undefined>,
+): RequestHandler[] {
   const patterns = new Set<string>()
   for (const site of sites) {
     if (site.mockHosts === true) {

@@ -33,7 +33,8 @@ function checkOverride(override: MockOverride): void {
     )
   }
   if (!override || typeof override !== 'object') fail('override', 'an object', override)
-  if (override.code !== undefined && !Number.isInteger(override.code)) fail('code', 'an integer status code', override.code)
+  if (override.code !== undefined && !Number.isInteger(override.code))
+    fail('code', 'an integer status code', override.code)
   for (const key of ['request', 'example', 'id'] as const) {
     if (override[key] !== undefined && typeof override[key] !== 'string') fail(key, 'a string', override[key])
   }
@@ -72,7 +73,10 @@ export class Overrides {
         'INVALID_OPTION',
         'apply use()',
         `no request is named "${reference}" (nor has that path)`,
-        `Use a request name from the collection: ${names.slice(0, 10).map((n) => JSON.stringify(n)).join(', ')}${names.length > 10 ? ', …' : ''}`,
+        `Use a request name from the collection: ${names
+          .slice(0, 10)
+          .map((n) => JSON.stringify(n))
+          .join(', ')}${names.length > 10 ? ', …' : ''}`,
         'request',
       )
     }
@@ -89,7 +93,12 @@ export class Overrides {
         const reaches = [...within].some(
           (example) =>
             example.method === incoming.method &&
-            comparePaths(incoming.path, example.path, site.index.pattern(example), site.settings.matchWildcards) !== undefined,
+            comparePaths(
+              incoming.path,
+              example.path,
+              site.index.pattern(example),
+              site.settings.matchWildcards,
+            ) !== undefined,
         )
         if (!reaches) continue
       }

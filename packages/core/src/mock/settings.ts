@@ -2,7 +2,12 @@ import type { MatchSettings } from '../matching/match.js'
 import { postmockError } from '../messages.js'
 import type { DelaySetting, PostmanMockOptions, TieBreak } from './types.js'
 
-const TIE_BREAKS: readonly TieBreak[] = ['id-prefer-200', 'prefer-2xx', 'last-lexicographic', 'collection-order']
+const TIE_BREAKS: readonly TieBreak[] = [
+  'id-prefer-200',
+  'prefer-2xx',
+  'last-lexicographic',
+  'collection-order',
+]
 
 function invalid(option: string, expected: string, value: unknown): never {
   throw postmockError(
@@ -23,7 +28,8 @@ function boolean(options: PostmanMockOptions, key: keyof PostmanMockOptions, fal
 
 function stringList(value: unknown, option: string): string[] | undefined {
   if (value === undefined) return undefined
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) invalid(option, 'an array of strings', value)
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
+    invalid(option, 'an array of strings', value)
   return value as string[]
 }
 

@@ -1,5 +1,5 @@
-import type { Example } from '../collection/example.js'
 import { readEnvironment } from '../collection/environment.js'
+import type { Example } from '../collection/example.js'
 import { normaliseCollection, readExamples, readVariables } from '../collection/read-collection.js'
 import { mergeScopes, variableText } from '../collection/variables.js'
 import { ExampleIndex } from '../matching/example-index.js'
@@ -29,11 +29,18 @@ export interface Site {
 }
 
 /** Builds a site: reads the collection and environment, resolves variables, indexes the examples. */
-export function buildSite(collection: unknown, options: PostmanMockOptions, mockHosts?: true | string[] | false): Site {
+export function buildSite(
+  collection: unknown,
+  options: PostmanMockOptions,
+  mockHosts?: true | string[] | false,
+): Site {
   const checked = checkOptions(options)
   const raw = normaliseCollection(collection)
   const environment = options.environment === undefined ? [] : readEnvironment(options.environment)
-  const overrides = Object.entries(options.variables ?? {}).map(([k, v]): [string, string] => [k, variableText(v)])
+  const overrides = Object.entries(options.variables ?? {}).map(([k, v]): [string, string] => [
+    k,
+    variableText(v),
+  ])
   const scope = mergeScopes(readVariables(raw.variable), environment, overrides)
   const read = readExamples(raw, scope, checked.strict)
   const names = new Set<string>()
@@ -48,7 +55,12 @@ export function buildSite(collection: unknown, options: PostmanMockOptions, mock
     examples: read.examples,
     index: new ExampleIndex(read.examples),
     settings: checked.settings,
-    mockHosts: ids === true || ids === undefined ? true : ids === false ? false : new Set(ids.map((id) => id.toLowerCase())),
+    mockHosts:
+      ids === true || ids === undefined
+        ? true
+        : ids === false
+          ? false
+          : new Set(ids.map((id) => id.toLowerCase())),
     baseUrls,
     private: checked.private,
     apiKeys: checked.apiKeys ? new Set(checked.apiKeys) : undefined,

@@ -53,7 +53,7 @@ export function buildResponse(example: Example, answer: RenderedAnswer, method: 
     headers.set('content-type', contentTypeFor(savedType, previewLanguage))
   }
   if (!headers.has('access-control-allow-origin')) headers.set('access-control-allow-origin', '*')
-  const statusCode = code < 200 ? 200 : code
+  const statusCode = Math.max(code, 200)
   return new Response(nullBody ? null : answer.body, {
     status: statusCode,
     statusText: status && REASON.test(status) ? status : '',
