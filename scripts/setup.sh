@@ -15,7 +15,10 @@ fi
 export PATH="$TOOLS/node_modules/.bin:$PATH"
 
 echo "[setup] installing dependencies from pnpm-lock.yaml"
-pnpm install --frozen-lockfile --reporter=append-only >/dev/null
+pnpm install --frozen-lockfile --reporter=append-only >/dev/null || { echo "[postmock] Failed to install the dependencies: pnpm install failed (see above). Check that the npm registry is reachable." >&2; exit 1; }
 # `setup.sh core` builds only @postmock/core (what the demo needs); no argument builds every package.
 echo "[setup] building ${1:-all packages} (Node $("$ROOT/node_modules/.bin/node" -v))"
-if [ "${1:-}" = "core" ]; then pnpm --filter @postmock/core run build >/dev/null; else pnpm run build >/dev/null; fi
+log="$(mktemp)"
+if [ "${1:-}" = "core" ]; then build=(pnpm --filter @postmock/core run build); else build=(pnpm run build); fi
+if ! "${build[@]}" >"$log" 2>&1; then cat "$log"; rm -f "$log"; echo "[postmock] Failed to build the packages: see the output above." >&2; exit 1; fi
+rm -f "$log"
