@@ -961,6 +961,53 @@ export const cases: ConformanceCase[] = [
     request: { url: '/p?apikey=PMAK-1' },
     expect: { unauthorized: true },
   },
+  {
+    id: 'privateAuthError: mockNotFoundError',
+    rule: '§5 #8274, §12 item 9',
+    options: { private: true, apiKeys: ['PMAK-1'], privateAuthError: 'mockNotFoundError' },
+    examples: [ex('p', `${api}/p`)],
+    request: { url: '/p' },
+    expect: {
+      status: 404,
+      body: '{"error":{"name":"mockNotFoundError","message":"Please refresh and try again."}}',
+    },
+  },
+  // §4.7 server responses, §4.1 status coercion, §12 name scope
+  {
+    id: 'active server response answers every call',
+    rule: '§4.7',
+    options: { serverResponse: { statusCode: 503, body: '{"down":true}' } },
+    examples: [ex('p', `${api}/p`)],
+    request: { url: '/p' },
+    expect: { status: 503, body: '{"down":true}' },
+  },
+  {
+    id: 'coerceUnknownStatusTo200',
+    rule: '§4.1 #9249',
+    options: { coerceUnknownStatusTo200: true },
+    examples: [ex('449', `${api}/c`, { code: 449 })],
+    request: { url: '/c' },
+    expect: { status: 200, example: '449' },
+  },
+  {
+    id: 'coerceUnknownStatusTo200 keeps known codes',
+    rule: '§4.1',
+    options: { coerceUnknownStatusTo200: true },
+    examples: [ex('teapot', `${api}/c`, { code: 418 })],
+    request: { url: '/c' },
+    expect: { status: 418 },
+  },
+  {
+    id: "nameLookupScope: 'request' stays on the path",
+    rule: '§12 item 12',
+    options: { nameLookupScope: 'request' },
+    examples: [
+      ex('200', `${api}/callOne`, { body: 'one', request: 'one' }),
+      ex('200', `${api}/callTwo`, { body: 'two', request: 'two', id: 'z' }),
+    ],
+    request: { url: '/callTwo', headers: { 'x-mock-response-name': '200' } },
+    expect: { body: 'two' },
+  },
   // origins
   {
     id: 'mockIds restricts hosts',

@@ -24,5 +24,7 @@ export interface Example {
     /** Body with collection/environment variables already substituted. */
     body: string
     previewLanguage: string | undefined
+    /** Whether the body or a header holds `{{…}}` tokens to render per request (known at load time). */
+    templated: boolean
   }
 }

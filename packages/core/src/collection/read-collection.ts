@@ -144,6 +144,8 @@ class ExampleReader {
       return
     }
     const { scope } = this
+    const responseHeaders = readHeaderList(response.header, scope)
+    const responseBody = substitute(response.body ?? '', scope)
     const url = resolveUrl(request.url, scope)
     const requestHeaders = readHeaderList(request.header, scope)
     const headers = headerMap(requestHeaders)
@@ -174,9 +176,10 @@ class ExampleReader {
       response: {
         code,
         status: typeof response.status === 'string' && response.status ? response.status : undefined,
-        headers: readHeaderList(response.header, scope),
-        body: substitute(response.body ?? '', scope),
+        headers: responseHeaders,
+        body: responseBody,
         previewLanguage: response._postman_previewlanguage,
+        templated: responseBody.includes('{{') || responseHeaders.some(([, value]) => value.includes('{{')),
       },
     })
   }

@@ -15,6 +15,8 @@ export interface MatchSettings {
   matchBody: boolean
   matchHeaders: readonly string[]
   tieBreak: TieBreak
+  /** Where `x-mock-response-name` looks: the whole method (Postman) or only examples whose path matches. */
+  nameScope: 'collection' | 'request'
 }
 
 /** A choice made before scoring, by `x-mock-response-*` headers or a `use()` override. */
@@ -175,7 +177,12 @@ export function match(
         via: 'x-mock-response-id',
       }
     }
-    const named = candidates.filter((e) => e.info.name === selector.name)
+    const named = candidates.filter(
+      (e) =>
+        e.info.name === selector.name &&
+        (settings.nameScope === 'collection' ||
+          comparePaths(incoming.path, e.path, index.pattern(e), settings.matchWildcards) !== undefined),
+    )
     if (!named.length)
       return { kind: 'not-found', reason: `no ${incoming.method} example has ${describeSelector(selector)}` }
     const example = breakTie(named, settings.tieBreak)

@@ -4,10 +4,15 @@ import { type MatchOutcome, match, type Selector } from '../matching/match.js'
 import { postmockError, printWarning } from '../messages.js'
 import { resolveDelay, sleep } from '../render/delay.js'
 import { prepareDynamicVariables } from '../render/dynamic-variables.js'
-import { authenticationErrorResponse, notFoundResponse } from '../render/postman-errors.js'
+import {
+  authenticationErrorResponse,
+  mockNotFoundResponse,
+  notFoundResponse,
+  serverResponseAnswer,
+} from '../render/postman-errors.js'
 import { createRandom } from '../render/random.js'
 import { buildResponse, preflightResponse } from '../render/response.js'
-import { hasTokens, renderTemplate } from '../render/template.js'
+import { renderTemplate } from '../render/template.js'
 import { CallLog } from './call-log.js'
 import { configMockOptions, isPostmockConfig, type PostmockConfig } from './config.js'
 import { explainMatch, unservedReport } from './explain.js'
@@ -101,13 +106,14 @@ class Mock implements PostmanMock {
   }
 
   private async render(
+    site: Site,
     example: Example,
     outcome: Extract<MatchOutcome, { kind: 'matched' }>,
     incoming: IncomingRequest,
   ) {
     const { body, headers } = example.response
-    const needsRender = hasTokens(body) || headers.some(([, value]) => hasTokens(value))
-    if (!needsRender) return buildResponse(example, { body, headers }, incoming.method)
+    if (!example.response.templated)
+      return buildResponse(example, { body, headers }, incoming.method, site.options.coerceUnknownStatusTo200)
     const dynamic = await this.generator()
     const context = { incoming, captures: outcome.captures, dynamic }
     return buildResponse(
@@ -117,6 +123,7 @@ class Mock implements PostmanMock {
         headers: headers.map(([name, value]): [string, string] => [name, renderTemplate(value, context)]),
       },
       incoming.method,
+      site.options.coerceUnknownStatusTo200,
     )
   }
 
@@ -128,12 +135,22 @@ class Mock implements PostmanMock {
     const record = (call: Omit<RecordedCall, 'method' | 'url'>, example?: Example) =>
       this.log.record({ method: request.method.toUpperCase(), url: request.url, ...call }, example)
 
+    const { options } = site
     if (site.private) {
       const key = request.headers.get('x-api-key')
       if (!key || (site.apiKeys !== undefined && !site.apiKeys.has(key))) {
-        record({ request: undefined, example: undefined, status: 401, via: 'auth' })
-        return authenticationErrorResponse(!!key)
+        const denied =
+          options.privateAuthError === 'mockNotFoundError'
+            ? mockNotFoundResponse()
+            : authenticationErrorResponse(!!key)
+        record({ request: undefined, example: undefined, status: denied.status, via: 'auth' })
+        return denied
       }
+    }
+    if (options.serverResponse) {
+      const answer = serverResponseAnswer(options.serverResponse)
+      record({ request: undefined, example: undefined, status: answer.status, via: 'server-response' })
+      return answer
     }
     const incoming = await readIncoming(request, url, route.basePath)
     const selector = this.selectorFor(route, incoming)
@@ -148,7 +165,7 @@ class Mock implements PostmanMock {
       return notFoundResponse(site.examples.length > 0)
     }
     const { example } = outcome
-    const response = await this.render(example, outcome, incoming)
+    const response = await this.render(site, example, outcome, incoming)
     record(
       {
         request: example.info.request,

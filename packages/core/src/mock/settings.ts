@@ -41,6 +41,35 @@ export function readDelay(value: unknown, option = 'delay'): DelaySetting | unde
   return invalid(option, 'milliseconds (0–180000), "2G" or "3G"', value)
 }
 
+function nameScope(value: unknown): 'collection' | 'request' {
+  if (value === undefined || value === 'collection' || value === 'request') return value ?? 'collection'
+  return invalid('nameLookupScope', '"collection" or "request"', value)
+}
+
+function privateAuthError(value: unknown): 'AuthenticationError' | 'mockNotFoundError' {
+  if (value === undefined) return 'AuthenticationError'
+  if (value === 'AuthenticationError' || value === 'mockNotFoundError') return value
+  return invalid('privateAuthError', '"AuthenticationError" or "mockNotFoundError"', value)
+}
+
+function serverResponse(value: PostmanMockOptions['serverResponse']): PostmanMockOptions['serverResponse'] {
+  if (value === undefined) return undefined
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    !Number.isInteger(value.statusCode) ||
+    value.statusCode < 500 ||
+    value.statusCode > 599
+  ) {
+    return invalid(
+      'serverResponse.statusCode',
+      'a 5xx status code, as Postman allows for server responses',
+      value?.statusCode,
+    )
+  }
+  return value
+}
+
 /** The checked, defaulted options of one mock. */
 export interface CheckedOptions {
   settings: MatchSettings
@@ -50,6 +79,9 @@ export interface CheckedOptions {
   mockIds: string[] | undefined
   seed: number | undefined
   strict: boolean
+  coerceUnknownStatusTo200: boolean
+  privateAuthError: 'AuthenticationError' | 'mockNotFoundError'
+  serverResponse: PostmanMockOptions['serverResponse']
 }
 
 /** Validates options and applies Postman's defaults (matchQueryParams and matchWildcards on, filters off). */
@@ -69,6 +101,7 @@ export function checkOptions(options: PostmanMockOptions): CheckedOptions {
       matchBody: boolean(options, 'matchBody', false),
       matchHeaders: stringList(options.matchHeaders, 'matchHeaders') ?? [],
       tieBreak: options.tieBreak ?? 'id-prefer-200',
+      nameScope: nameScope(options.nameLookupScope),
     },
     private: isPrivate,
     apiKeys,
@@ -76,5 +109,8 @@ export function checkOptions(options: PostmanMockOptions): CheckedOptions {
     mockIds: stringList(options.mockIds, 'mockIds')?.map((id) => id.toLowerCase()),
     seed: options.seed,
     strict: boolean(options, 'strict', false),
+    coerceUnknownStatusTo200: boolean(options, 'coerceUnknownStatusTo200', false),
+    privateAuthError: privateAuthError(options.privateAuthError),
+    serverResponse: serverResponse(options.serverResponse),
   }
 }

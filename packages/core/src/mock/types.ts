@@ -48,6 +48,20 @@ export interface PostmanMockOptions {
   strict?: boolean
   /** How ties are broken. Default `'id-prefer-200'` (Postman's current documentation). */
   tieBreak?: TieBreak
+  /**
+   * Where `x-mock-response-name` (and `use({ example })` without `request`) looks: `'collection'` (Postman: any
+   * example of the method, whatever its path) or `'request'` (only examples whose path matches). Default `'collection'`.
+   */
+  nameLookupScope?: 'collection' | 'request'
+  /** Answer non-standard status codes (e.g. 449) with 200, as Postman was seen doing. Default `false`. */
+  coerceUnknownStatusTo200?: boolean
+  /** The error for a private mock called without a valid key. Default `'AuthenticationError'` (401). */
+  privateAuthError?: 'AuthenticationError' | 'mockNotFoundError'
+  /**
+   * An active server response (Postman's `serverResponseId`): every call gets it, whatever matches.
+   * Postman allows 5xx codes only.
+   */
+  serverResponse?: { statusCode: number; headers?: Array<{ key: string; value: string }>; body?: string }
   /** Where load warnings go. Default: `console.warn`. */
   onWarning?: (warning: PostmockWarning) => void
 }
@@ -95,7 +109,14 @@ export interface RecordedCall {
   example: { name: string; id: string | undefined; code: number; location: string } | undefined
   status: number
   /** What chose the example: scoring, a control header or a `use()` override. */
-  via: 'score' | 'x-mock-response-id' | 'x-mock-response-name' | 'override' | 'not-found' | 'auth'
+  via:
+    | 'score'
+    | 'x-mock-response-id'
+    | 'x-mock-response-name'
+    | 'override'
+    | 'not-found'
+    | 'auth'
+    | 'server-response'
 }
 
 /** Filters {@link PostmanMock.calls}. */

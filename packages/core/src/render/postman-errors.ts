@@ -2,6 +2,24 @@
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
+/** An active server response (spec §4.7): the same 5xx answer for every call. */
+export function serverResponseAnswer(answer: {
+  statusCode: number
+  headers?: Array<{ key: string; value: string }>
+  body?: string
+}): Response {
+  const headers = new Headers({ 'access-control-allow-origin': '*' })
+  for (const { key, value } of answer.headers ?? []) {
+    try {
+      headers.set(key, value)
+    } catch {
+      // not a header HTTP can carry
+    }
+  }
+  if (!headers.has('content-type')) headers.set('content-type', JSON_TYPE)
+  return new Response(answer.body ?? '', { status: answer.statusCode, headers })
+}
+
 function errorResponse(status: number, error: Record<string, string>): Response {
   return new Response(JSON.stringify({ error }), {
     status,
@@ -25,6 +43,11 @@ export function notFoundResponse(collectionHasExamples: boolean): Response {
           header: 'You need an example',
         },
   )
+}
+
+/** The answer Postman gave (in 2020) for a private mock called with the key in the query string. */
+export function mockNotFoundResponse(): Response {
+  return errorResponse(404, { name: 'mockNotFoundError', message: 'Please refresh and try again.' })
 }
 
 /** 401 for a private mock called without a valid `x-api-key`. */

@@ -30,8 +30,20 @@ export interface RenderedAnswer {
   headers: Array<[string, string]>
 }
 
+/** The status codes registered with IANA; others are "unknown" (Postman was seen answering them with 200). */
+const KNOWN_STATUS = new Set([
+  100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 307,
+  308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421,
+  422, 423, 424, 425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
+])
+
 /** Builds the Fetch `Response` for an example (spec §4.1, §4.2, §4.5). */
-export function buildResponse(example: Example, answer: RenderedAnswer, method: string): Response {
+export function buildResponse(
+  example: Example,
+  answer: RenderedAnswer,
+  method: string,
+  coerceUnknown = false,
+): Response {
   const { code, status, previewLanguage } = example.response
   const headers = new Headers()
   let savedType: string | undefined
@@ -53,7 +65,7 @@ export function buildResponse(example: Example, answer: RenderedAnswer, method: 
     headers.set('content-type', contentTypeFor(savedType, previewLanguage))
   }
   if (!headers.has('access-control-allow-origin')) headers.set('access-control-allow-origin', '*')
-  const statusCode = Math.max(code, 200)
+  const statusCode = coerceUnknown && !KNOWN_STATUS.has(code) ? 200 : Math.max(code, 200)
   return new Response(nullBody ? null : answer.body, {
     status: statusCode,
     statusText: status && REASON.test(status) ? status : '',
