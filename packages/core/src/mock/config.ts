@@ -24,6 +24,8 @@ export interface PostmockConfigMock {
   environment?: PostmanEnvironment | string
   private?: boolean
   config?: PostmanMockServerConfig
+  /** The active server response named by `config.serverResponseId`, as pulled from the Postman API. */
+  serverResponse?: PostmanMockOptions['serverResponse']
 }
 
 /** What `postmock pull --mock` writes, and `loadPostmockConfig()` reads. */
@@ -73,6 +75,7 @@ export function configMockOptions(
     matchHeaders: config.matchHeader ? (config.headers ?? []) : shared.matchHeaders,
     matchQueryParams: config.matchQueryParams ?? shared.matchQueryParams,
     matchWildcards: config.matchWildcards ?? shared.matchWildcards,
+    serverResponse: config.serverResponseId && mock.serverResponse ? mock.serverResponse : shared.serverResponse,
     mockIds: [mock.id],
     baseUrls: undefined,
   }
