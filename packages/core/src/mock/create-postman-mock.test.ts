@@ -296,3 +296,18 @@ describe('postmock config (pulled mocks)', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(95)
   })
 })
+
+describe('handlers', () => {
+  test('one dispatcher per served origin, however many examples', () => {
+    const many = {
+      info: { name: 'many', schema },
+      item: Array.from({ length: 500 }, (_, i) => ({
+        name: `r${i}`,
+        request: `https://api.test/things/${i}/x${i}`,
+        response: [example(`e${i}`, 200, `id${i}`, `https://api.test/things/${i}/x${i}`)],
+      })),
+    }
+    expect(createPostmanMock(many).handlers).toHaveLength(2) // https and http *.mock.pstmn.io
+    expect(createPostmanMock(many, { mockIds: ['m1'], baseUrls: ['https://app.test/api'] }).handlers).toHaveLength(3)
+  })
+})
