@@ -1,0 +1,81 @@
+/**
+ * The start-up check: when the test environment cannot run msw (no fetch globals under plain jsdom,
+ * msw being an ES module that Jest cannot `require` without `--experimental-vm-modules`, msw 3 on an
+ * old Node…), the adapters throw ONE actionable `[postmock]` error instead of a stack trace.
+ */
+
+const FETCH_GLOBALS = ['fetch', 'Request', 'Response', 'Headers', 'TextEncoder', 'ReadableStream'] as const
+
+/** The fetch-API globals msw needs that this environment lacks (plain jsdom removes them). */
+export function missingGlobals(): string[] {
+  const scope = globalThis as Record<string, unknown>
+  return FETCH_GLOBALS.filter((name) => typeof scope[name] !== 'function')
+}
+
+/**
+ * Core may be the very thing that failed to load, so this message cannot go through core's
+ * `formatMessage`; it keeps the same house format: `[postmock] Failed to <verb>: <reason>. <todo>.`
+ */
+function startupMessage(reason: string, todo: string): string {
+  return `[postmock] Failed to start the Postman mocks: ${reason}. ${todo}`
+}
+
+const JEST_VM_MODULES =
+  'Run Jest with NODE_OPTIONS=--experimental-vm-modules on Node >= 24.9 (for example "test": "NODE_OPTIONS=--experimental-vm-modules jest"), which lets Jest load ES modules from CJS and ESM test files.'
+
+const TODO = {
+  globals:
+    "Use the test environment 'jest-fixed-jsdom' (npm i -D jest-fixed-jsdom; testEnvironment: 'jest-fixed-jsdom'): it is jsdom with Node's fetch API kept.",
+  esm: JEST_VM_MODULES,
+  node: 'Use Node >= 22.12 with msw 3, or msw ^2.15 on older Node.',
+  browser:
+    "The test environment resolves packages with the 'browser' export condition (jest-environment-jsdom does), where msw/node does not exist. Use testEnvironment: 'jest-fixed-jsdom', or set testEnvironmentOptions: { customExportConditions: [''] }.",
+  install: 'Install msw as a dev dependency (npm i -D msw): postmock serves your collection through it.',
+  load: 'Check that msw (^2.15 or ^3) and @postmock/core are installed, then run the tests again.',
+} as const
+
+type Problem = keyof typeof TODO
+
+/** Builds the start-up error; its stack is its message, so runners print one readable block. */
+export function startupError(problem: Problem, detail: string): Error {
+  const reason =
+    problem === 'globals'
+      ? `this test environment has no ${detail} (msw/node needs the fetch API; Jest's plain jsdom environment removes it)`
+      : detail
+  const error = new Error(startupMessage(reason, TODO[problem]))
+  error.name = 'PostmockError'
+  Object.assign(error, { code: 'MISSING_RUNTIME' })
+  error.stack = error.message
+  return error
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Turns the error thrown while loading msw or core into the start-up error that says what to do. */
+export function diagnoseLoadFailure(error: unknown): Error {
+  const text = messageOf(error)
+  const first = text.split('\n')[0] ?? text
+  if (
+    /Must use import to load ES Module|ERR_REQUIRE_ESM|require\(\) of ES Module|experimental-vm-modules|vm modules|VM API|dynamic import callback/i.test(
+      text,
+    )
+  ) {
+    return startupError('esm', `Jest could not load msw, an ES module (${first})`)
+  }
+  if (/withResolvers|intersection is not a function|groupBy/.test(text)) {
+    return startupError(
+      'node',
+      `msw 3 needs Node >= 22.12 and this is Node ${process.versions.node} (${first})`,
+    )
+  }
+  if (
+    /Cannot find module ['"]?msw\/node|msw\/node.*(not found|resolve)|Package subpath '\.\/node'/i.test(text)
+  ) {
+    return startupError('browser', `msw/node could not be resolved (${first})`)
+  }
+  if (/Cannot find (module|package) ['"]?msw/i.test(text))
+    return startupError('install', `msw is not installed (${first})`)
+  return startupError('load', `msw or @postmock/core could not be loaded (${first})`)
+}
