@@ -1,0 +1,22 @@
+import { formatMessage } from '@postmock/core'
+
+/** An error the CLI prints as one line (no stack) before exiting with `exitCode`. */
+export class CliError extends Error {
+  readonly exitCode: number
+
+  constructor(message: string, exitCode = 1) {
+    super(message)
+    this.name = 'CliError'
+    this.exitCode = exitCode
+  }
+}
+
+/** A failure, in the house format: `[postmock] Failed to <verb> <object>: <reason>. <what to do>.` (exit 1). */
+export function cliError(failed: string, reason: string, todo?: string): CliError {
+  return new CliError(formatMessage(failed, reason, todo), 1)
+}
+
+/** A wrong command line (exit 2). */
+export function usageError(command: string, reason: string): CliError {
+  return new CliError(formatMessage(`run postmock ${command}`, reason, `See postmock ${command} --help`), 2)
+}

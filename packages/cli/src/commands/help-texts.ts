@@ -1,0 +1,90 @@
+/** `postmock --help`. */
+export const MAIN_HELP = `postmock: Postman collections as local mock servers that answer like https://<mockId>.mock.pstmn.io
+
+Usage: postmock <command> [options]
+
+Commands:
+  pull      Download a collection, environment or a whole mock through the Postman API
+  serve     Serve a collection (or a postmock.config.json) over HTTP, offline
+  inspect   List a collection's requests and examples, and what may surprise you
+
+Options:
+  -h, --help     Show help (also: postmock <command> --help)
+  -v, --version  Show the version
+
+Example (the seed workflow, offline after one pull):
+  POSTMAN_API_KEY=PMAK-... postmock pull --mock 1a2b3c4d-...
+  postmock serve postmock.config.json --port 3000
+  curl -H 'x-mock-response-code: 401' http://127.0.0.1:3000/users/1`
+
+/** `postmock pull --help`. */
+export const PULL_HELP = `Usage:
+  postmock pull --collection <uid|name> [--environment <uid|name>] [--out dir]
+  postmock pull --mock <mockId> [--out dir]
+
+Downloads through the Postman API (GET /collections/{uid}?uid=true, so every example keeps
+the uid that x-mock-response-id takes). Names are looked up with GET /collections and
+GET /environments; a name that matches several or none lists the candidates.
+
+Files written (under --out, default the current folder):
+  collections/<name>.postman_collection.json
+  environments/<name>.postman_environment.json
+  postmock.config.json   (--mock only: maps the mock id to the files above, with its
+                          private flag and config; other mocks already in it are kept)
+
+Options:
+  -c, --collection <uid|name>   The collection to pull
+  -e, --environment <uid|name>  An environment to pull with it
+  -m, --mock <mockId>           Pull a mock server: its collection, environment, private flag and config
+  -o, --out <dir>               Where to write (default .)
+      --api-key <key>           Postman API key (default: $POSTMAN_API_KEY). Sent as X-Api-Key;
+                                never printed or written to disk
+      --api-url <url>           API base URL (default: $POSTMAN_API_URL or https://api.getpostman.com)
+  -h, --help                    Show this help
+
+A 429 answer is retried after the time the API names (Retry-After / X-RateLimit-Reset),
+at most 3 times and never for longer than a minute per wait.`
+
+/** `postmock serve --help`. */
+export const SERVE_HELP = `Usage:
+  postmock serve <collection.json | postmock.config.json> [options]
+
+Serves the collection's examples over HTTP, answering like Postman's mock server (same matcher
+as @postmock/core). A request whose Host is this server is answered as a call to
+https://<mockId>.mock.pstmn.io<path>: the config's first mock (or --mock), or any id for a bare
+collection. A Host header that already reads <mockId>.mock.pstmn.io picks that mock.
+One log line per call: method, path, example chosen, status, time.
+
+Options:
+  -e, --environment <file>   Environment export (with a collection; a config names its own)
+  -p, --port <n>             Port (default 3000; 0 picks a free one)
+      --host <addr>          Address to listen on (default 127.0.0.1)
+  -m, --mock <mockId>        Which mock of a config answers requests to this server's own host
+      --private              Require an x-api-key header on every call, as a private mock does
+      --api-key <key>        The key private mocks accept (default: $POSTMAN_API_KEY)
+  -h, --help                 Show this help
+
+Examples:
+  postmock serve postmock.config.json
+  postmock serve testAPI.postman_collection.json -e testAPIEnv.postman_environment.json -p 3000
+  curl -H 'x-mock-response-name: Unauthorized' http://127.0.0.1:3000/users/1
+
+Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.`
+
+/** `postmock inspect --help`. */
+export const INSPECT_HELP = `Usage:
+  postmock inspect <collection.json> [--environment file] [--json] [--strict]
+
+Lists every request and example (method, path, status code, name) and how each can be
+chosen, then warns about:
+  - duplicate example names (x-mock-response-name searches the whole collection)
+  - examples that matching never chooses (they tie with one that wins the tie), and those
+    that not even x-mock-response-code reaches
+  - unresolved {{variables}} in paths (served as wildcards)
+  - malformed examples, with their JSON path (Postman skips them)
+
+Options:
+  -e, --environment <file>   Environment export that resolves {{variables}}
+      --json                 Machine-readable output on stdout
+      --strict               Exit with code 1 when there are warnings
+  -h, --help                 Show this help`

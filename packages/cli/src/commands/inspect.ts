@@ -1,0 +1,114 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createPostmanMock, type ExampleInfo, type PostmockWarning } from '@postmock/core'
+import { loadCollection, loadEnvironment } from '@postmock/core/node'
+import { usageError } from '../cli-error.js'
+import { analyse, type ChosenBy, type Inspection } from '../inspect/analyse.js'
+import { atJsonPath, bodyKey } from '../inspect/body-key.js'
+import { type Palette, palette } from '../output/colours.js'
+import { type CliIo, out, plural } from '../output/io.js'
+import { renderTable } from '../output/table.js'
+import { INSPECT_HELP } from './help-texts.js'
+
+const options = {
+  environment: { type: 'string', short: 'e' },
+  json: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+const CHOSEN_BY: Record<ChosenBy, string> = {
+  matching: 'matching',
+  'x-mock-response-code': 'code header',
+  'name-or-id': 'name/id only',
+}
+
+function printHuman(io: CliIo, colours: Palette, name: string, inspection: Inspection): void {
+  const requests = new Set(
+    inspection.examples.map((example) => `${example.folders.join('/')}/${example.request}`),
+  )
+  out(
+    io,
+    `${colours.bold(name)}: ${plural(requests.size, 'request')}, ${plural(inspection.examples.length, 'example')}`,
+  )
+  out(io, '')
+  const rows = inspection.examples.map((example) => [
+    [...example.folders, example.request].join(' / '),
+    colours.bold(example.method),
+    example.path + (example.query ? `?${example.query}` : ''),
+    colours.status(example.code),
+    example.name,
+    example.chosenBy === 'matching' ? CHOSEN_BY.matching : colours.yellow(CHOSEN_BY[example.chosenBy]),
+  ])
+  for (const line of renderTable(
+    ['REQUEST', 'METHOD', 'PATH', 'CODE', 'EXAMPLE', 'CHOSEN BY'],
+    rows,
+    colours,
+  )) {
+    out(io, line)
+  }
+  if (inspection.notes.length > 0) {
+    out(io, '')
+    for (const note of inspection.notes) out(io, `${colours.cyan('note')}: ${note}`)
+  }
+  out(io, '')
+  if (inspection.warnings.length === 0) {
+    out(io, colours.green('No warnings.'))
+    return
+  }
+  out(io, colours.yellow(`${plural(inspection.warnings.length, 'warning')}:`))
+  for (const warning of inspection.warnings) {
+    const where = warning.paths.length > 0 ? colours.dim(` [${warning.paths.join(', ')}]`) : ''
+    out(io, `${colours.yellow('warning')} ${colours.dim(warning.kind)}: ${warning.message}${where}`)
+  }
+}
+
+/** `postmock inspect`: the requests and examples of a collection, and what may surprise. */
+export async function inspectCommand(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>
+  >
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true })
+  } catch (error) {
+    throw usageError('inspect', (error as Error).message)
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    out(io, INSPECT_HELP)
+    return 0
+  }
+  if (positionals.length !== 1) {
+    throw usageError(
+      'inspect',
+      positionals.length === 0
+        ? 'it needs a collection file'
+        : `it takes one file, got ${positionals.length}`,
+    )
+  }
+  const collection = await loadCollection(resolve(io.cwd, positionals[0]!))
+  const environment = values.environment
+    ? await loadEnvironment(resolve(io.cwd, values.environment))
+    : undefined
+  const loadWarnings: PostmockWarning[] = []
+  const mock = createPostmanMock(collection, {
+    ...(environment ? { environment } : {}),
+    onWarning: (warning) => loadWarnings.push(warning),
+  })
+  const coreWarnings = mock.warnings.length > 0 ? mock.warnings : loadWarnings
+  const bodyOf = (example: ExampleInfo) => {
+    const node = atJsonPath(collection, example.location) as
+      | { originalRequest?: { body?: unknown } }
+      | undefined
+    return bodyKey(node?.originalRequest?.body)
+  }
+  const inspection = analyse(mock.examples, coreWarnings, bodyOf)
+  const name = (collection as { info?: { name?: string } }).info?.name ?? positionals[0]!
+
+  if (values.json) {
+    out(io, JSON.stringify({ collection: name, ...inspection }, null, 2))
+  } else {
+    printHuman(io, palette(io), name, inspection)
+  }
+  return values.strict && inspection.warnings.length > 0 ? 1 : 0
+}

@@ -1,0 +1,65 @@
+/** Sorts object keys so that two JSON bodies that differ only in spacing or key order compare equal. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value as object)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+    return `{${entries.join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+interface RawBody {
+  mode?: string
+  raw?: unknown
+  urlencoded?: Array<{ key?: string; value?: unknown; disabled?: boolean }>
+  formdata?: Array<{ key?: string; value?: unknown; src?: unknown; disabled?: boolean }>
+  graphql?: { query?: unknown; variables?: unknown }
+}
+
+/**
+ * A comparable key for a saved request body: two examples with the same key get the same body
+ * score from every request.
+ */
+export function bodyKey(body: unknown): string {
+  if (!body || typeof body !== 'object')
+    return typeof body === 'string' ? bodyKey({ mode: 'raw', raw: body }) : ''
+  const b = body as RawBody
+  switch (b.mode) {
+    case 'raw': {
+      const raw = typeof b.raw === 'string' ? b.raw.trim() : ''
+      if (raw === '') return ''
+      try {
+        return `json:${canonicalJson(JSON.parse(raw))}`
+      } catch {
+        return `raw:${raw}`
+      }
+    }
+    case 'urlencoded':
+    case 'formdata': {
+      const pairs = (b[b.mode] ?? [])
+        .filter((pair) => !pair.disabled)
+        .map((pair) => `${pair.key ?? ''}=${String(pair.value ?? '')}`)
+        .sort()
+      return pairs.length ? `${b.mode}:${pairs.join('&')}` : ''
+    }
+    case 'graphql':
+      return `graphql:${String(b.graphql?.query ?? '')
+        .replace(/\s+/g, ' ')
+        .trim()}|${canonicalJson(b.graphql?.variables ?? null)}`
+    default:
+      return ''
+  }
+}
+
+/** Follows a JSON path such as `item[0].item[2].response[1]` in a parsed collection. */
+export function atJsonPath(root: unknown, path: string): unknown {
+  let node: unknown = root
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (node === null || typeof node !== 'object') return undefined
+    const key = match[1] ?? Number(match[2])
+    node = (node as Record<string | number, unknown>)[key]
+  }
+  return node
+}

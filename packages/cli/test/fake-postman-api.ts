@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** The key the fake API accepts. Tests check it never reaches a file or the output. */
+export const API_KEY = 'PMAK-6740f1c2a9e84b5d-0a1b2c3d4e5f60718293a4b5c6d7e8f9'
+
+const OWNER = '12345678'
+export const uid = (id: string) => `${OWNER}-${id}`
+
+/** A request the fake received. */
+export interface SeenRequest {
+  method: string
+  url: string
+  apiKey: string | undefined
+  at: number
+}
+
+/** Adds `uid` fields to items and responses, as `?uid=true` does. */
+function withUids(collection: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(collection) as { info: Record<string, unknown>; item?: unknown[] }
+  copy.info.uid = uid(String(copy.info._postman_id))
+  const walk = (items: unknown[] | undefined) => {
+    for (const node of (items ?? []) as Array<Record<string, unknown>>) {
+      if (node.id) node.uid = uid(String(node.id))
+      walk(node.item as unknown[] | undefined)
+      for (const response of (node.response ?? []) as Array<Record<string, unknown>>) {
+        if (response.id) response.uid = uid(String(response.id))
+      }
+    }
+  }
+  walk(copy.item)
+  return copy
+}
+
+function collection(id: string, name: string, items: unknown[] = []): Record<string, unknown> {
+  return {
+    info: {
+      _postman_id: id,
+      name,
+      schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+    },
+    item: items,
+  }
+}
+
+export interface FakeApiOptions {
+  /** The first GET of these paths (without query) answers 429 with these headers. */
+  rateLimitOnce?: Record<string, Record<string, string>>
+}
+
+/** A fake Postman API on 127.0.0.1 with a few collections, environments and mocks. */
+export interface FakePostmanApi {
+  url: string
+  requests: SeenRequest[]
+  close(): Promise<void>
+}
+
+export const TEST_API_PATH = new URL('../../../examples/testAPI.postman_collection.json', import.meta.url)
+export const TEST_ENV_PATH = new URL('../../../examples/testAPIEnv.postman_environment.json', import.meta.url)
+
+export const IDS = {
+  testApi: '6f1c2a3e-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
+  ordersA: '0a000000-0000-4000-8000-00000000000a',
+  ordersB: '0b000000-0000-4000-8000-00000000000b',
+  forbidden: '0f000000-0000-4000-8000-00000000000f',
+  testEnv: '0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a',
+  keyEnv: '0e000000-0000-4000-8000-00000000000e',
+  publicMock: '1a2b3c4d-aaaa-4bbb-8ccc-000000000001',
+  privateMock: '1a2b3c4d-aaaa-4bbb-8ccc-000000000002',
+}
+
+/** Starts the fake API. */
+export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise<FakePostmanApi> {
+  const testApi = JSON.parse(readFileSync(TEST_API_PATH, 'utf8')) as Record<string, unknown>
+  const testEnv = JSON.parse(readFileSync(TEST_ENV_PATH, 'utf8')) as Record<string, unknown>
+  const collections: Record<string, Record<string, unknown>> = {
+    [uid(IDS.testApi)]: testApi,
+    [uid(IDS.ordersA)]: collection(IDS.ordersA, 'Orders'),
+    [uid(IDS.ordersB)]: collection(IDS.ordersB, 'Orders'),
+    [uid(IDS.forbidden)]: collection(IDS.forbidden, 'Someone else'),
+  }
+  const environments: Record<string, Record<string, unknown>> = {
+    [uid(IDS.testEnv)]: { id: IDS.testEnv, name: 'testAPIEnv', values: testEnv.values, isPublic: false },
+    [uid(IDS.keyEnv)]: {
+      id: IDS.keyEnv,
+      name: 'With my key',
+      values: [
+        { key: 'baseUrl', value: 'https://api.example.com', type: 'default', enabled: true },
+        { key: 'postmanApiKey', value: API_KEY, type: 'secret', enabled: true },
+      ],
+    },
+  }
+  const mockConfig = (over: Record<string, unknown> = {}) => ({
+    headers: [],
+    matchBody: false,
+    matchQueryParams: true,
+    matchWildcards: true,
+    delay: null,
+    serverResponseId: null,
+    ...over,
+  })
+  const mocks: Record<string, Record<string, unknown>> = {
+    [IDS.publicMock]: {
+      id: IDS.publicMock,
+      owner: OWNER,
+      uid: uid(IDS.publicMock),
+      collection: uid(IDS.testApi),
+      environment: uid(IDS.testEnv),
+      mockUrl: `https://${IDS.publicMock}.mock.pstmn.io`,
+      name: 'testAPI mock',
+      config: mockConfig(),
+      isPublic: true,
+    },
+    [IDS.privateMock]: {
+      id: IDS.privateMock,
+      owner: OWNER,
+      uid: uid(IDS.privateMock),
+      collection: uid(IDS.testApi),
+      environment: uid(IDS.testEnv),
+      mockUrl: `https://${IDS.privateMock}.mock.pstmn.io`,
+      name: 'private testAPI',
+      config: mockConfig({
+        delay: { type: 'fixed', preset: '2', duration: 100 },
+        matchHeader: true,
+        headers: ['Authorization'],
+      }),
+      private: true,
+    },
+  }
+  const limited = new Map(Object.entries(options.rateLimitOnce ?? {}))
+  const requests: SeenRequest[] = []
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers })
+    res.end(JSON.stringify(body))
+  }
+  const notFound = (res: ServerResponse, what: string) =>
+    send(res, 404, {
+      error: { name: 'instanceNotFoundError', message: `We could not find the ${what} you are looking for` },
+    })
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://fake')
+    const apiKey = req.headers['x-api-key'] as string | undefined
+    requests.push({ method: req.method ?? 'GET', url: url.pathname + url.search, apiKey, at: Date.now() })
+    if (!apiKey) {
+      return send(res, 401, {
+        error: {
+          name: 'AuthenticationError',
+          message: 'API Key missing. Every request requires an API Key to be sent.',
+        },
+      })
+    }
+    if (apiKey !== API_KEY) {
+      return send(res, 401, {
+        error: {
+          name: 'AuthenticationError',
+          message: 'Invalid API Key. Every request requires a valid API Key to be sent.',
+        },
+      })
+    }
+    const limit = limited.get(url.pathname)
+    if (limit) {
+      limited.delete(url.pathname)
+      return send(res, 429, { error: { name: 'rateLimitError', message: 'Rate limit exceeded' } }, limit)
+    }
+    const [, kind, id] = url.pathname.split('/')
+    if (req.method !== 'GET')
+      return send(res, 405, { error: { name: 'methodNotAllowed', message: 'GET only' } })
+    if (kind === 'collections' && !id) {
+      return send(res, 200, {
+        collections: Object.entries(collections).map(([key, value]) => {
+          const info = value.info as { _postman_id: string; name: string }
+          return { id: info._postman_id, name: info.name, owner: OWNER, uid: key, isPublic: false }
+        }),
+      })
+    }
+    if (kind === 'collections' && id) {
+      const found =
+        collections[id] ??
+        Object.values(collections).find((c) => (c.info as { _postman_id: string })._postman_id === id)
+      if (!found) return notFound(res, 'collection')
+      if ((found.info as { _postman_id: string })._postman_id === IDS.forbidden) {
+        return send(res, 403, {
+          error: {
+            name: 'forbiddenError',
+            message: 'You are not permitted to perform the action on the requested resource',
+          },
+        })
+      }
+      return send(res, 200, { collection: url.searchParams.get('uid') === 'true' ? withUids(found) : found })
+    }
+    if (kind === 'environments' && !id) {
+      return send(res, 200, {
+        environments: Object.entries(environments).map(([key, value]) => ({
+          id: value.id,
+          name: value.name,
+          owner: OWNER,
+          uid: key,
+        })),
+      })
+    }
+    if (kind === 'environments' && id) {
+      const found = environments[id] ?? Object.values(environments).find((e) => e.id === id)
+      return found ? send(res, 200, { environment: found }) : notFound(res, 'environment')
+    }
+    if (kind === 'mocks' && id) {
+      const found = mocks[id]
+      return found
+        ? send(res, 200, { mock: found })
+        : send(res, 404, { error: { name: 'mockNotFound', message: 'We could not find the mock server' } })
+    }
+    return notFound(res, 'resource')
+  }
+
+  const server: Server = createServer(handle)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
