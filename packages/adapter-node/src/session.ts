@@ -163,7 +163,13 @@ export function createPostmockSession(
   const runIsolated = async <R>(fn: () => R | Promise<R>): Promise<R> => {
     if (!factories) throw notStarted(runtime, 'isolate()')
     const set = new MockSet(factories)
-    const result = await scopes.run(set, fn)
+    let result: R
+    try {
+      result = await scopes.run(set, fn)
+    } catch (error) {
+      recordUnused(set)
+      throw error
+    }
     await endScope(set)
     return result
   }
