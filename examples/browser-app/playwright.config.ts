@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test'
+
+const DEV_PORT = Number(process.env.BROWSER_APP_DEV_PORT ?? 41731)
+const PREVIEW_PORT = Number(process.env.BROWSER_APP_PREVIEW_PORT ?? 41741)
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // nothing but this machine resolves: a request that escaped the service worker would fail loudly
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ],
+}
+
+// Two servers: `vite` (development, the usual place for the worker) and `vite preview` of a build
+// made with `--mode postmock` (VITE_POSTMOCK=true), which proves the production bundle works too.
+export default defineConfig({
+  testDir: 'tests',
+  workers: 2,
+  fullyParallel: true,
+  timeout: 30_000,
+  use: { browserName: 'chromium', launchOptions },
+  projects: [
+    { name: 'vite-dev', use: { baseURL: `http://127.0.0.1:${DEV_PORT}` } },
+    // conformance.html is a development page: the production build holds only the app
+    { name: 'vite-preview', use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}` }, testIgnore: /conformance/ },
+  ],
+  webServer: [
+    {
+      command: `vite --port ${DEV_PORT} --strictPort`,
+      url: `http://127.0.0.1:${DEV_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `vite build --mode postmock --outDir dist-postmock --emptyOutDir && vite preview --mode postmock --outDir dist-postmock --port ${PREVIEW_PORT} --strictPort`,
+      url: `http://127.0.0.1:${PREVIEW_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+})

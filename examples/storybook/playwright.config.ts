@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test'
+
+const PORT = Number(process.env.STORYBOOK_STATIC_PORT ?? 41752)
+
+// `pnpm test` runs `storybook build` first; this serves the result at / and /storybook/.
+export default defineConfig({
+  testDir: 'tests',
+  workers: 2,
+  fullyParallel: true,
+  timeout: 60_000,
+  // the preview bundle is large (1.5 MB) and the first visit registers the worker: give it time on a busy machine
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // nothing but this machine resolves: a request that escaped the worker would fail loudly
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node scripts/serve-static.mjs',
+    url: `http://127.0.0.1:${PORT}/iframe.html`,
+    env: { PORT: String(PORT) },
+  },
+})

@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsdown'
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  outDir: 'dist',
+  clean: true,
+  tsconfig: 'tsconfig.build.json',
+  external: [/^@postmock\/core/, 'msw', '@playwright/test', 'playwright-core', /^node:/],
+})
