@@ -37,3 +37,25 @@ describe('conformance through msw setupServer and the global fetch', () => {
     expect(await checkAnswer(c, response, performance.now() - started)).toEqual([])
   })
 })
+
+describe('requests caught by a handler pattern but served by no site', () => {
+  const server = setupServer()
+  const strict = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as Parameters<typeof server.listen>[0]
+  beforeAll(() => server.listen(strict))
+  afterAll(() => server.close())
+
+  test('get a network error, never a pass-through', async () => {
+    const mock = createPostmanMock(caseCollection(cases[0]!), quiet)
+    server.resetHandlers(...mock.handlers)
+    // `*` in the handler's host pattern also matches a dotted label, which is no mock id.
+    const error = await fetch('https://a.b.mock.pstmn.io/users').then(
+      () => undefined,
+      (e: Error & { cause?: { code?: string; syscall?: string } }) => e,
+    )
+    expect(error).toBeInstanceOf(TypeError)
+    // A request let through would have tried DNS (getaddrinfo ENOTFOUND on this closed network).
+    expect(error?.cause?.syscall).toBeUndefined()
+    expect(JSON.stringify(error?.cause ?? {})).not.toContain('ENOTFOUND')
+    expect(mock.calls()).toEqual([])
+  })
+})

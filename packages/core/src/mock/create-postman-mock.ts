@@ -83,6 +83,10 @@ class Mock implements PostmanMock {
     return found
   }
 
+  get origins(): string[] {
+    return this.servedOrigins()
+  }
+
   private servedOrigins(): string[] {
     const origins = new Set<string>()
     for (const site of this.sites) {

@@ -3,7 +3,9 @@ import type { Site } from './site.js'
 
 /**
  * One MSW dispatcher per served origin (never one handler per example: MSW tries handlers one by one).
- * Each hands the request to `respond`; `undefined` lets MSW treat the request as unhandled.
+ * Each hands the request to `respond`. A matched handler that returns nothing would let MSW send the
+ * request to the network (msw 2 and 3 both do), so a request the patterns catch but no site serves
+ * (e.g. `a.b.mock.pstmn.io`) gets a network error instead: never sent out.
  */
 export function createHandlers(
   sites: readonly Site[],
@@ -22,6 +24,6 @@ export function createHandlers(
     }
     for (const base of site.baseUrls) patterns.add(`${base.origin}${base.basePath}/*`)
   }
-  const resolver = ({ request }: { request: Request }) => respond(request)
+  const resolver = async ({ request }: { request: Request }) => (await respond(request)) ?? Response.error()
   return [...patterns].map((pattern) => http.all(pattern, resolver))
 }

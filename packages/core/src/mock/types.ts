@@ -165,6 +165,8 @@ export interface PostmanMock {
   respond(request: Request): Promise<Response | undefined>
   /** Every candidate example with its score and why it won or lost. */
   explain(request: Request): Promise<Explanation>
+  /** The origins served, e.g. `https://*.mock.pstmn.io`, `https://api.example.com/v1`. */
+  readonly origins: readonly string[]
   /** Whether this mock answers requests to this URL's origin. */
   serves(url: string | URL): boolean
   /** Choose answers from the test side; returns a function that removes these overrides. */
