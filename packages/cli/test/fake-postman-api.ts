@@ -68,6 +68,8 @@ export const IDS = {
   keyEnv: '0e000000-0000-4000-8000-00000000000e',
   publicMock: '1a2b3c4d-aaaa-4bbb-8ccc-000000000001',
   privateMock: '1a2b3c4d-aaaa-4bbb-8ccc-000000000002',
+  outageMock: '1a2b3c4d-aaaa-4bbb-8ccc-000000000003',
+  serverResponse: '5e5e5e5e-0000-4000-8000-000000000503',
 }
 
 /** Starts the fake API. */
@@ -128,6 +130,27 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
       private: true,
     },
   }
+  mocks[IDS.outageMock] = {
+    ...mocks[IDS.publicMock],
+    id: IDS.outageMock,
+    uid: uid(IDS.outageMock),
+    mockUrl: `https://${IDS.outageMock}.mock.pstmn.io`,
+    name: 'in maintenance',
+    config: mockConfig({ serverResponseId: IDS.serverResponse }),
+  }
+  const serverResponses: Record<string, Record<string, unknown>> = {
+    [`${IDS.outageMock}/${IDS.serverResponse}`]: {
+      id: IDS.serverResponse,
+      name: 'Maintenance',
+      statusCode: 503,
+      headers: [
+        { key: 'Retry-After', value: '120' },
+        { key: 'Content-Type', value: 'application/json' },
+      ],
+      language: 'json',
+      body: '{"error":"maintenance"}',
+    },
+  }
   const limited = new Map(Object.entries(options.rateLimitOnce ?? {}))
   const requests: SeenRequest[] = []
 
@@ -165,7 +188,7 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
       limited.delete(url.pathname)
       return send(res, 429, { error: { name: 'rateLimitError', message: 'Rate limit exceeded' } }, limit)
     }
-    const [, kind, id] = url.pathname.split('/')
+    const [, kind, id, sub, subId] = url.pathname.split('/')
     if (req.method !== 'GET')
       return send(res, 405, { error: { name: 'methodNotAllowed', message: 'GET only' } })
     if (kind === 'collections' && !id) {
@@ -204,6 +227,10 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
     if (kind === 'environments' && id) {
       const found = environments[id] ?? Object.values(environments).find((e) => e.id === id)
       return found ? send(res, 200, { environment: found }) : notFound(res, 'environment')
+    }
+    if (kind === 'mocks' && id && sub === 'server-responses' && subId) {
+      const found = serverResponses[`${id}/${subId}`]
+      return found ? send(res, 200, found) : notFound(res, 'server response')
     }
     if (kind === 'mocks' && id) {
       const found = mocks[id]

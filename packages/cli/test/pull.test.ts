@@ -291,6 +291,30 @@ describe('postmock pull --mock', () => {
     expect(result.stdout).toContain('Next: postmock serve postmock.config.json --api-key <key>')
   })
 
+  it('pulls the active server response a mock config names', async () => {
+    const result = await pull(['--mock', IDS.outageMock])
+    expect(result.code).toBe(0)
+    expect(api.requests.map((r) => r.url)).toContain(
+      `/mocks/${IDS.outageMock}/server-responses/${IDS.serverResponse}`,
+    )
+    const config = await readJson<{ mocks: Array<Record<string, unknown>> }>(
+      join(dir, 'postmock.config.json'),
+    )
+    expect(config.mocks[0]).toMatchObject({
+      config: { serverResponseId: IDS.serverResponse },
+      serverResponse: {
+        name: 'Maintenance',
+        statusCode: 503,
+        headers: [
+          { key: 'Retry-After', value: '120' },
+          { key: 'Content-Type', value: 'application/json' },
+        ],
+        body: '{"error":"maintenance"}',
+      },
+    })
+    expect(result.stdout).toContain('has an active server response: every call gets 503 "Maintenance"')
+  })
+
   it('explains an unknown mock id', async () => {
     const result = await pull(['--mock', 'nope'])
     expect(result.code).toBe(1)

@@ -18,9 +18,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-it('the seed workflow offline: pull two mocks once, then serve them without the Postman API', async () => {
+it('the seed workflow offline: pull three mocks once, then serve them without the Postman API', async () => {
   const env = { POSTMAN_API_KEY: API_KEY, POSTMAN_API_URL: api.url }
-  for (const id of [IDS.publicMock, IDS.privateMock]) {
+  for (const id of [IDS.publicMock, IDS.privateMock, IDS.outageMock]) {
     const pulled = await runCli(['pull', '--mock', id, '--out', 'postman'], { cwd: dir, env })
     expect(pulled.code, pulled.stderr).toBe(0)
   }
@@ -57,6 +57,16 @@ it('the seed workflow offline: pull two mocks once, then serve them without the 
     ])
     expect(wrongHeader.status).toBe(404)
     await waitForLog(server, /GET \/users\/1 → 200 "Get user OK"/)
+
+    // a mock with an active server response answers it to every call
+    const outage = await rawRequest(server.port, [
+      'GET /users/1 HTTP/1.1',
+      `Host: ${IDS.outageMock}.mock.pstmn.io`,
+    ])
+    expect(outage.status).toBe(503)
+    expect(outage.headers['retry-after']).toBe('120')
+    expect(JSON.parse(outage.body)).toEqual({ error: 'maintenance' })
+    await waitForLog(server, /GET \/users\/1 → 503 active server response \(config\.serverResponseId\)/)
   } finally {
     expect(await server.stop()).toBe(0)
   }

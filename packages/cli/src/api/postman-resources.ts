@@ -84,3 +84,25 @@ export async function fetchMock(api: PostmanApi, mockId: string): Promise<ApiMoc
   })
   return answer.mock ?? (answer as ApiMock)
 }
+
+/** A mock's server response (a 5xx every call gets while it is active), as the Postman API returns it. */
+export interface ApiServerResponse {
+  id?: string
+  name?: string
+  statusCode?: number
+  headers?: Array<{ key: string; value: string }>
+  body?: string
+}
+
+/** Fetches one server response of a mock (`GET /mocks/{id}/server-responses/{serverResponseId}`). */
+export async function fetchServerResponse(
+  api: PostmanApi,
+  mockId: string,
+  serverResponseId: string,
+): Promise<ApiServerResponse> {
+  const answer = await api.get<ApiServerResponse & { serverResponse?: ApiServerResponse }>(
+    `/mocks/${encodeURIComponent(mockId)}/server-responses/${encodeURIComponent(serverResponseId)}`,
+    { kind: 'mock', label: `server response ${serverResponseId} of mock ${mockId}` },
+  )
+  return answer.serverResponse ?? answer
+}

@@ -30,7 +30,8 @@ Files written (under --out, default the current folder):
   collections/<name>.postman_collection.json
   environments/<name>.postman_environment.json
   postmock.config.json   (--mock only: maps the mock id to the files above, with its
-                          private flag and config; other mocks already in it are kept)
+                          private flag, config and active server response; other mocks
+                          already in it are kept)
 
 Options:
   -c, --collection <uid|name>   The collection to pull

@@ -8,6 +8,7 @@ import {
   fetchCollection,
   fetchEnvironment,
   fetchMock,
+  fetchServerResponse,
 } from '../api/postman-resources.js'
 import { cliError, usageError } from '../cli-error.js'
 import {
@@ -213,6 +214,10 @@ export async function pullCommand(argv: string[], io: CliIo): Promise<number> {
     : undefined
   const id = hostLabel ?? mock.id ?? mockArg
   const isPrivate = mock.private ?? (mock.isPublic === undefined ? false : !mock.isPublic)
+  const mockConfig = normaliseMockConfig(mock.config)
+  const serverResponse = mockConfig.serverResponseId
+    ? await fetchServerResponse(api, mock.id ?? mockArg, mockConfig.serverResponseId)
+    : undefined
   const configPath = join(outDir, CONFIG_FILE_NAME)
   const relativeToConfig = (path: string) => relative(dirname(configPath), path).split('\\').join('/')
   const config = mergeConfig(await readConfig(configPath), {
@@ -221,13 +226,29 @@ export async function pullCommand(argv: string[], io: CliIo): Promise<number> {
     collection: relativeToConfig(collectionPath),
     ...(environmentPath ? { environment: relativeToConfig(environmentPath) } : {}),
     private: isPrivate,
-    config: normaliseMockConfig(mock.config),
+    config: mockConfig,
+    ...(serverResponse
+      ? {
+          serverResponse: {
+            ...(serverResponse.name ? { name: serverResponse.name } : {}),
+            statusCode: serverResponse.statusCode ?? 500,
+            headers: serverResponse.headers ?? [],
+            body: serverResponse.body ?? '',
+          },
+        }
+      : {}),
   })
   await writeJson(writer, configPath, config)
   out(
     io,
     `[postmock] Wrote ${show(configPath)}: mock ${id} (${isPrivate ? 'private' : 'public'}) → ${relativeToConfig(collectionPath)}${environmentPath ? ` + ${relativeToConfig(environmentPath)}` : ''}`,
   )
+  if (serverResponse) {
+    out(
+      io,
+      `[postmock] Mock ${id} has an active server response: every call gets ${serverResponse.statusCode ?? 500}${serverResponse.name ? ` "${serverResponse.name}"` : ''} (config.serverResponseId).`,
+    )
+  }
   out(io, `Next: postmock serve ${show(configPath)}${isPrivate ? ' --api-key <key>' : ''}`)
   return 0
 }

@@ -16,6 +16,13 @@ export interface PostmockConfigMock {
     matchWildcards: boolean
     serverResponseId: string | null
   }
+  /** The active server response `config.serverResponseId` names, when there is one. */
+  serverResponse?: {
+    name?: string
+    statusCode: number
+    headers: Array<{ key: string; value: string }>
+    body: string
+  }
 }
 
 /** The whole `postmock.config.json`. It never holds an API key. */

@@ -29,6 +29,8 @@ export function logLine(
     const via = call.via === 'score' ? '' : colours.dim(` [${call.via}]`)
     chosen = `"${call.example.name}"${call.request ? colours.dim(` (${call.request})`) : ''}${via}`
   } else if (call?.via === 'auth') chosen = colours.dim('missing or wrong x-api-key')
+  else if (call?.via === 'server-response')
+    chosen = colours.dim('active server response (config.serverResponseId)')
   else chosen = colours.dim('no matching example')
   return `${colours.bold(entry.method)} ${entry.path} → ${colours.status(entry.status)} ${chosen} ${colours.dim(`${entry.ms} ms`)}`
 }
