@@ -40,7 +40,9 @@ describe('conformance through msw setupServer and the global fetch', () => {
 
 describe('requests caught by a handler pattern but served by no site', () => {
   const server = setupServer()
-  const strict = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as Parameters<typeof server.listen>[0]
+  const strict = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as Parameters<
+    typeof server.listen
+  >[0]
   beforeAll(() => server.listen(strict))
   afterAll(() => server.close())
 

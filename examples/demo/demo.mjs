@@ -34,5 +34,8 @@ postman.use({ request: 'Get user', code: 401 })
 const chosen = await fetch(`${mock}/users/1`)
 console.log(`\n# postman.use({ request: 'Get user', code: 401 }) → ${chosen.status} ${chosen.statusText}`)
 console.log(`\n# postman.calls(): ${postman.calls().length} calls`)
-for (const call of postman.calls()) console.log(`  ${call.method} ${call.url} → ${call.status} ${call.example?.name ?? '(not found)'} [${call.via}]`)
+for (const call of postman.calls())
+  console.log(
+    `  ${call.method} ${call.url} → ${call.status} ${call.example?.name ?? '(not found)'} [${call.via}]`,
+  )
 server.close()

@@ -124,6 +124,9 @@ export async function routePostmanMocks(
     get handlers() {
       return mock.handlers
     },
+    get origins() {
+      return mock.origins
+    },
     get examples(): readonly ExampleInfo[] {
       return mock.examples
     },

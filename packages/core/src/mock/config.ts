@@ -75,7 +75,8 @@ export function configMockOptions(
     matchHeaders: config.matchHeader ? (config.headers ?? []) : shared.matchHeaders,
     matchQueryParams: config.matchQueryParams ?? shared.matchQueryParams,
     matchWildcards: config.matchWildcards ?? shared.matchWildcards,
-    serverResponse: config.serverResponseId && mock.serverResponse ? mock.serverResponse : shared.serverResponse,
+    serverResponse:
+      config.serverResponseId && mock.serverResponse ? mock.serverResponse : shared.serverResponse,
     mockIds: [mock.id],
     baseUrls: undefined,
   }

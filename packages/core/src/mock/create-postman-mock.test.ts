@@ -308,6 +308,8 @@ describe('handlers', () => {
       })),
     }
     expect(createPostmanMock(many).handlers).toHaveLength(2) // https and http *.mock.pstmn.io
-    expect(createPostmanMock(many, { mockIds: ['m1'], baseUrls: ['https://app.test/api'] }).handlers).toHaveLength(3)
+    expect(
+      createPostmanMock(many, { mockIds: ['m1'], baseUrls: ['https://app.test/api'] }).handlers,
+    ).toHaveLength(3)
   })
 })
