@@ -56,6 +56,39 @@ test('jsdom: fetch is answered from the collection', async () => {
 })
 `
 
+const CONCURRENT_TEST = `import { expect, test } from 'vitest'
+import { setupPostmanMocks } from '@postmock/vitest'
+
+const postman = setupPostmanMocks('./users.postman_collection.json', { baseUrls: ['https://api.example.com'] })
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms))
+const getUser = () => fetch('https://api.example.com/users/1')
+
+test.concurrent('concurrent A: its own 401 override', async () => {
+  postman.use({ request: 'Get user', code: 401 })
+  await sleep(40)
+  expect((await getUser()).status).toBe(401)
+  expect(postman.calls()).toHaveLength(1)
+})
+
+test.concurrent('concurrent B: the default answer meanwhile', async () => {
+  await sleep(10)
+  expect((await getUser()).status).toBe(200)
+  await sleep(60)
+  expect(postman.calls()).toMatchObject([{ status: 200 }])
+})
+
+test.concurrent('concurrent C: only this one fails on its unmatched request', async () => {
+  await sleep(20)
+  expect((await fetch('https://api.example.com/nothing-here')).status).toBe(404)
+})
+`
+
+const CONCURRENT = [
+  'concurrent A: its own 401 override',
+  'concurrent B: the default answer meanwhile',
+  'concurrent C: only this one fails on its unmatched request',
+]
+
 describe.skipIf(!built)('@postmock/vitest on msw 2 and Node 20 (real Vitest 4 run)', () => {
   let run: RunResult
   let outcomes: Record<string, TestOutcome>
@@ -67,6 +100,7 @@ describe.skipIf(!built)('@postmock/vitest on msw 2 and Node 20 (real Vitest 4 ru
         'vitest.config.mjs': vitestConfig(),
         'adapter.test.ts': adapterTestFile('@postmock/vitest', 'vitest', 'esm'),
         'jsdom.test.ts': JSDOM_TEST,
+        'concurrent.test.ts': CONCURRENT_TEST,
         'users.postman_collection.json': JSON.stringify(USERS_COLLECTION),
       },
       ['vitest'],
@@ -90,9 +124,9 @@ describe.skipIf(!built)('@postmock/vitest on msw 2 and Node 20 (real Vitest 4 ru
 
   test('every test ran; exactly the unmatched and the refused ones failed, so Vitest exits 1', () => {
     expect(Object.keys(outcomes).sort(), run.output).toEqual(
-      [...TITLES, 'jsdom: fetch is answered from the collection'].sort(),
+      [...TITLES, ...CONCURRENT, 'jsdom: fetch is answered from the collection'].sort(),
     )
-    expect(failedTitles(outcomes), run.output).toEqual(EXPECTED_FAILURES)
+    expect(failedTitles(outcomes), run.output).toEqual([...EXPECTED_FAILURES, CONCURRENT[2]!].sort())
     expect(run.code).toBe(1)
   })
 
@@ -117,6 +151,12 @@ describe.skipIf(!built)('@postmock/vitest on msw 2 and Node 20 (real Vitest 4 ru
     expect(failure).toContain('[postmock]')
     expect(failure).toMatch(/http:\/\/127\.0\.0\.1:\d+\/secret/)
     expect(outcome('the loopback server saw no connection').status).toBe('passed')
+  })
+
+  test('test.concurrent: each test sees its own use() and calls(); only the unmatched one fails', () => {
+    expect(outcome(CONCURRENT[0]!).status, outcome(CONCURRENT[0]!).failure).toBe('passed')
+    expect(outcome(CONCURRENT[1]!).status, outcome(CONCURRENT[1]!).failure).toBe('passed')
+    expect(outcome(CONCURRENT[2]!).failure).toContain('GET https://api.example.com/nothing-here')
   })
 
   test('the jsdom environment works on msw 2 too', () => {
