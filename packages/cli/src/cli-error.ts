@@ -1,15 +1,7 @@
 import { formatMessage } from '@postmock/core'
+import { CliError } from './cli-error-class.js'
 
-/** An error the CLI prints as one line (no stack) before exiting with `exitCode`. */
-export class CliError extends Error {
-  readonly exitCode: number
-
-  constructor(message: string, exitCode = 1) {
-    super(message)
-    this.name = 'CliError'
-    this.exitCode = exitCode
-  }
-}
+export { CliError }
 
 /** A failure, in the house format: `[postmock] Failed to <verb> <object>: <reason>. <what to do>.` (exit 1). */
 export function cliError(failed: string, reason: string, todo?: string): CliError {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { CliError } from './cli-error.js'
+import { CliError } from './cli-error-class.js'
 import { MAIN_HELP } from './commands/help-texts.js'
 import { type CliIo, err, out, processIo } from './output/io.js'
 

@@ -96,6 +96,35 @@ describe('postmock inspect', () => {
     expect(noColour.stdout).not.toMatch(ANSI)
   })
 
+  it('inspects every mock of a postmock.config.json', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'postmock-inspect-config-'))
+    try {
+      await writeFile(
+        join(dir, 'postmock.config.json'),
+        JSON.stringify({
+          mocks: [
+            { id: 'seed1', name: 'seed', collection: SEED, private: false, config: {} },
+            { id: 'warn1', collection: COLLECTION, environment: ENVIRONMENT, private: false, config: {} },
+          ],
+        }),
+      )
+      const human = await runCli(['inspect', 'postmock.config.json', '--strict'], { cwd: dir })
+      expect(human.code).toBe(1)
+      expect(human.stdout).toContain('testAPI (https://seed1.mock.pstmn.io): 1 request, 2 examples')
+      expect(human.stdout).toContain('Inspect me (https://warn1.mock.pstmn.io): 3 requests, 6 examples')
+      const json = await runCli(['inspect', 'postmock.config.json', '--json'], { cwd: dir })
+      const report = JSON.parse(json.stdout) as {
+        mocks: Array<{ id: string; collection: string; warnings: unknown[] }>
+      }
+      expect(report.mocks.map((m) => [m.id, m.collection, m.warnings.length])).toEqual([
+        ['seed1', 'testAPI', 0],
+        ['warn1', 'Inspect me', 4],
+      ])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
   it('explains unreadable input and prints help', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'postmock-inspect-'))
     try {

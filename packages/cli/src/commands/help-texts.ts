@@ -75,6 +75,7 @@ Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.`
 /** `postmock inspect --help`. */
 export const INSPECT_HELP = `Usage:
   postmock inspect <collection.json> [--environment file] [--json] [--strict]
+  postmock inspect <postmock.config.json> [--json] [--strict]
 
 Lists every request and example (method, path, status code, name) and how each can be
 chosen, then warns about:

@@ -1,7 +1,14 @@
+import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createPostmanMock, type ExampleInfo, type PostmockWarning } from '@postmock/core'
-import { loadCollection, loadEnvironment } from '@postmock/core/node'
+import {
+  createPostmanMock,
+  type ExampleInfo,
+  isPostmockConfig,
+  type PostmanEnvironment,
+  type PostmockWarning,
+} from '@postmock/core'
+import { loadCollection, loadEnvironment, loadPostmockConfig } from '@postmock/core/node'
 import { usageError } from '../cli-error.js'
 import { analyse, type ChosenBy, type Inspection } from '../inspect/analyse.js'
 import { atJsonPath, bodyKey } from '../inspect/body-key.js'
@@ -63,6 +70,35 @@ function printHuman(io: CliIo, colours: Palette, name: string, inspection: Inspe
   }
 }
 
+async function isConfigFile(path: string): Promise<boolean> {
+  try {
+    return isPostmockConfig(JSON.parse(await readFile(path, 'utf8')))
+  } catch {
+    return false // loadCollection explains a missing file or bad JSON
+  }
+}
+
+/** Loads one collection into core and reads its examples list. */
+function inspectCollection(
+  collection: unknown,
+  environment: PostmanEnvironment | string | undefined,
+  fallbackName: string,
+): { name: string; inspection: Inspection } {
+  const loadWarnings: PostmockWarning[] = []
+  const mock = createPostmanMock(collection, {
+    ...(environment ? { environment } : {}),
+    onWarning: (warning) => loadWarnings.push(warning),
+  })
+  const coreWarnings = mock.warnings.length > 0 ? mock.warnings : loadWarnings
+  const parsed = typeof collection === 'string' ? (JSON.parse(collection) as unknown) : collection
+  const bodyOf = (example: ExampleInfo) => {
+    const node = atJsonPath(parsed, example.location) as { originalRequest?: { body?: unknown } } | undefined
+    return bodyKey(node?.originalRequest?.body)
+  }
+  const name = (parsed as { info?: { name?: string } } | undefined)?.info?.name ?? fallbackName
+  return { name, inspection: analyse(mock.examples, coreWarnings, bodyOf) }
+}
+
 /** `postmock inspect`: the requests and examples of a collection, and what may surprise. */
 export async function inspectCommand(argv: string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<
@@ -86,29 +122,41 @@ export async function inspectCommand(argv: string[], io: CliIo): Promise<number>
         : `it takes one file, got ${positionals.length}`,
     )
   }
-  const collection = await loadCollection(resolve(io.cwd, positionals[0]!))
-  const environment = values.environment
-    ? await loadEnvironment(resolve(io.cwd, values.environment))
-    : undefined
-  const loadWarnings: PostmockWarning[] = []
-  const mock = createPostmanMock(collection, {
-    ...(environment ? { environment } : {}),
-    onWarning: (warning) => loadWarnings.push(warning),
-  })
-  const coreWarnings = mock.warnings.length > 0 ? mock.warnings : loadWarnings
-  const bodyOf = (example: ExampleInfo) => {
-    const node = atJsonPath(collection, example.location) as
-      | { originalRequest?: { body?: unknown } }
-      | undefined
-    return bodyKey(node?.originalRequest?.body)
+  const path = resolve(io.cwd, positionals[0]!)
+  const colours = palette(io)
+  const inspected: Array<{ id?: string; name: string; inspection: Inspection }> = []
+  if (await isConfigFile(path)) {
+    if (values.environment) {
+      throw usageError('inspect', 'a postmock.config.json names its own environments; drop --environment')
+    }
+    const config = await loadPostmockConfig(path)
+    for (const mock of config.mocks) {
+      inspected.push({
+        id: mock.id,
+        ...inspectCollection(mock.collection, mock.environment, mock.name ?? mock.id),
+      })
+    }
+  } else {
+    const collection = await loadCollection(path)
+    const environment = values.environment
+      ? await loadEnvironment(resolve(io.cwd, values.environment))
+      : undefined
+    inspected.push(inspectCollection(collection, environment, positionals[0]!))
   }
-  const inspection = analyse(mock.examples, coreWarnings, bodyOf)
-  const name = (collection as { info?: { name?: string } }).info?.name ?? positionals[0]!
 
   if (values.json) {
-    out(io, JSON.stringify({ collection: name, ...inspection }, null, 2))
+    const report = inspected.map(({ id, name, inspection }) => ({
+      ...(id ? { id } : {}),
+      collection: name,
+      ...inspection,
+    }))
+    out(io, JSON.stringify(inspected[0]?.id ? { mocks: report } : report[0], null, 2))
   } else {
-    printHuman(io, palette(io), name, inspection)
+    inspected.forEach(({ id, name, inspection }, index) => {
+      if (index > 0) out(io, '')
+      printHuman(io, colours, id ? `${name} (https://${id}.mock.pstmn.io)` : name, inspection)
+    })
   }
-  return values.strict && inspection.warnings.length > 0 ? 1 : 0
+  const warnings = inspected.reduce((sum, { inspection }) => sum + inspection.warnings.length, 0)
+  return values.strict && warnings > 0 ? 1 : 0
 }
