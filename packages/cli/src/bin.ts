@@ -1,0 +1,2 @@
+/** The entry `bin/postmock.mjs` runs: only the dispatcher, so `--help` loads no matcher. */
+export { main } from './cli.js'
