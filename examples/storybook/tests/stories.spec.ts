@@ -30,6 +30,7 @@ test('sub-path hosting: the worker registers under /storybook/ and answers there
 test('switching stories in the Storybook UI: one story’s override does not leak into the next', async ({
   page,
 }) => {
+  test.slow() // the manager UI loads its own bundles before the preview iframe
   await page.goto('/?path=/story/usercard--unauthorized')
   const preview = page.frameLocator('#storybook-preview-iframe')
   await expect(preview.getByRole('alert')).toHaveText('Please sign in (Missing or invalid token)')
