@@ -24,6 +24,7 @@ export default defineConfig({
   workers: 2,
   fullyParallel: true,
   timeout: 30_000,
+  expect: { timeout: 15_000 }, // a busy 2-core machine can be slow to start a page
   use: { browserName: 'chromium', launchOptions },
   projects: [
     { name: 'vite-dev', use: { baseURL: `http://127.0.0.1:${DEV_PORT}` } },

@@ -7,6 +7,7 @@ export default defineConfig({
   testDir: 'tests',
   workers: 2,
   fullyParallel: true,
+  expect: { timeout: 15_000 }, // a busy 2-core machine can be slow to start a page
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',

@@ -8,5 +8,6 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   timeout: 30_000,
+  expect: { timeout: 15_000 }, // a busy 2-core machine can be slow to start a page
   use: { browserName: 'chromium', launchOptions: systemChromium() },
 })

@@ -28,7 +28,7 @@ function allTests(suite: JsonSuite): Array<JsonTest & { title: string }> {
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
 
 test('a nested Playwright run: unmatched and unserved requests fail their tests; 2 workers do not share state', async () => {
-  test.setTimeout(90_000)
+  test.setTimeout(180_000)
   const output = join(mkdtempSync(join(tmpdir(), 'postmock-nested-')), 'report.json')
   const run = spawnSync(
     process.execPath,

@@ -7,7 +7,8 @@ export default defineConfig({
   testMatch: '*.nested.ts',
   fullyParallel: true,
   workers: 2,
-  timeout: 20_000,
+  timeout: 30_000,
+  expect: { timeout: 15_000 },
   use: {
     browserName: 'chromium',
     launchOptions: systemChromium(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']),
