@@ -1,7 +1,22 @@
+import { execFileSync } from 'node:child_process'
 import { defineConfig } from '@playwright/test'
 
-const DEV_PORT = Number(process.env.BROWSER_APP_DEV_PORT ?? 41731)
-const PREVIEW_PORT = Number(process.env.BROWSER_APP_PREVIEW_PORT ?? 41741)
+/**
+ * A free port on 127.0.0.1, chosen once in the runner process and handed to the workers (which load
+ * this config again) through the environment; set the variable yourself to pin it.
+ */
+function freePort(variable: string): number {
+  process.env[variable] ??= execFileSync(process.execPath, [
+    '-e',
+    "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close() })",
+  ])
+    .toString()
+    .trim()
+  return Number(process.env[variable])
+}
+
+const DEV_PORT = freePort('BROWSER_APP_DEV_PORT')
+const PREVIEW_PORT = freePort('BROWSER_APP_PREVIEW_PORT')
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   args: [

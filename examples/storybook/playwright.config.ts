@@ -1,6 +1,21 @@
+import { execFileSync } from 'node:child_process'
 import { defineConfig } from '@playwright/test'
 
-const PORT = Number(process.env.STORYBOOK_STATIC_PORT ?? 41752)
+/**
+ * A free port on 127.0.0.1, chosen once in the runner process and handed to the workers (which load
+ * this config again) through the environment; set the variable yourself to pin it.
+ */
+function freePort(variable: string): number {
+  process.env[variable] ??= execFileSync(process.execPath, [
+    '-e',
+    "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close() })",
+  ])
+    .toString()
+    .trim()
+  return Number(process.env[variable])
+}
+
+const PORT = freePort('STORYBOOK_STATIC_PORT')
 
 // `pnpm test` runs `storybook build` first; this serves the result at / and /storybook/.
 export default defineConfig({
