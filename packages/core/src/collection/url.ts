@@ -93,10 +93,12 @@ export function resolveUrl(url: string | RawUrl | undefined, scope: VariableScop
   const object = typeof url === 'string' ? undefined : url
   const raw = typeof url === 'string' ? url : typeof url.raw === 'string' ? url.raw : rebuildRaw(url)
   const { path: rawPath, search } = splitRawUrl(substitute(fillPathVariables(raw, object?.variable), scope))
-  const path = rawPath
-    .split('/')
-    .map((segment) => safeDecode(segment))
-    .join('/')
+  const path = rawPath.includes('%')
+    ? rawPath
+        .split('/')
+        .map((segment) => safeDecode(segment))
+        .join('/')
+    : rawPath
   let query: Array<[string, string]>
   if (object && Array.isArray(object.query)) {
     query = []

@@ -13,6 +13,24 @@ export type VariableScope = ReadonlyMap<string, string>
  */
 export function substitute(text: string, scope: VariableScope): string {
   if (!text.includes('{{')) return text
+  let cache = caches.get(scope)
+  if (!cache) {
+    cache = new Map()
+    caches.set(scope, cache)
+  }
+  const cached = cache.get(text)
+  if (cached !== undefined) return cached
+  const result = substituteOnce(text, scope)
+  if (text.length <= CACHEABLE) cache.set(text, result)
+  return result
+}
+
+/** Results per scope: collections repeat the same URLs (`{{baseUrl}}/…`) thousands of times. */
+const caches = new WeakMap<VariableScope, Map<string, string>>()
+/** Longer texts (bodies) are rarely repeated; caching them would only hold memory. */
+const CACHEABLE = 512
+
+function substituteOnce(text: string, scope: VariableScope): string {
   let current = text
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false

@@ -1,15 +1,17 @@
 import type { Example } from '../collection/example.js'
-import { segmentsOf, shapeKey, type WildcardPath, wildcardPath } from './path-steps.js'
+import { type PathForms, pathForms, type WildcardPath, wildcardPath } from './path-steps.js'
 
 /** The examples of one method, filed so a request only scores the examples that could match it. */
 export interface MethodGroup {
   all: Example[]
-  /** Examples by {@link shapeKey}: every candidate of path steps 1–4, 6 and 7. */
+  /** Examples by their lower-cased, slash- and ID-stripped path: every candidate of steps 1–4, 6 and 7. */
   byShape: Map<string, Example[]>
-  /** Examples with `{{var}}` segments, by segment count: the candidates of the wildcard step. */
-  wildcards: Map<number, Example[]>
+  /** Examples with `{{var}}` segments, by segment count and first segment (`*` when it is a wildcard). */
+  wildcards: Map<string, Example[]>
   /** Every example by segment count: the candidates of the document-distance step. */
   bySegmentCount: Map<number, Example[]>
+  /** Whether matching or rendering may read the request body (a saved body or a template exists). */
+  readsBody: boolean
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -18,28 +20,38 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
+/** The key of the wildcard bucket a path with this segment count and first segment falls in. */
+export function wildcardKey(count: number, first: string | undefined): string {
+  return `${count}\u0000${first ?? ''}`
+}
+
 /** The index built once at load time; the matcher reads it and never changes it. */
 export class ExampleIndex {
   readonly examples: readonly Example[]
   private readonly methods = new Map<string, MethodGroup>()
   private readonly patterns = new Map<Example, WildcardPath>()
+  private readonly paths = new Map<Example, PathForms>()
 
   constructor(examples: readonly Example[]) {
     this.examples = examples
     for (const example of examples) {
       let group = this.methods.get(example.method)
       if (!group) {
-        group = { all: [], byShape: new Map(), wildcards: new Map(), bySegmentCount: new Map() }
+        group = { all: [], byShape: new Map(), wildcards: new Map(), bySegmentCount: new Map(), readsBody: false }
         this.methods.set(example.method, group)
       }
       group.all.push(example)
-      push(group.byShape, shapeKey(example.path), example)
-      const count = segmentsOf(example.path).length
+      if (example.body.kind !== 'none' || example.response.templated) group.readsBody = true
+      const forms = pathForms(example.path)
+      this.paths.set(example, forms)
+      push(group.byShape, forms.strippedIdsLower, example)
+      const count = forms.segments.length
       push(group.bySegmentCount, count, example)
-      const pattern = wildcardPath(example.path)
+      const pattern = example.path.includes('{{') ? wildcardPath(example.path) : undefined
       if (pattern) {
         this.patterns.set(example, pattern)
-        push(group.wildcards, count, example)
+        const first = pattern.names[0] === undefined ? pattern.segments[0] : '*'
+        push(group.wildcards, wildcardKey(count, first), example)
       }
     }
   }
@@ -52,5 +64,10 @@ export class ExampleIndex {
   /** The wildcard form of an example's path, if it has `{{var}}` segments. */
   pattern(example: Example): WildcardPath | undefined {
     return this.patterns.get(example)
+  }
+
+  /** The precomputed forms of an example's path. */
+  forms(example: Example): PathForms {
+    return this.paths.get(example)!
   }
 }

@@ -1,5 +1,6 @@
 import { tryParseJson } from '../collection/body.js'
 import { parseQueryString, safeDecode } from '../collection/url.js'
+import { type PathForms, pathForms } from './path-steps.js'
 
 /** An incoming request, read once into what the matcher needs. */
 export interface IncomingRequest {
@@ -7,6 +8,8 @@ export interface IncomingRequest {
   url: string
   /** Decoded path relative to the served root (the mock host, or a base URL's path), starting with `/`. */
   path: string
+  /** The path's forms for the path steps, computed once. */
+  forms: PathForms
   query: Array<[string, string]>
   headers: Headers
   /** The raw body text (`''` when none). */
@@ -28,18 +31,23 @@ export function decodePath(pathname: string): string {
     .join('/')
 }
 
-/** Reads a Fetch request (without consuming it) for matching; `basePath` is removed from the path. */
-export async function readIncoming(request: Request, url: URL, basePath = ''): Promise<IncomingRequest> {
+/**
+ * Reads a Fetch request (without consuming it) for matching; `basePath` is removed from the path. The body
+ * is read only when `readBody` says matching or rendering may need it.
+ */
+export async function readIncoming(request: Request, url: URL, basePath = '', readBody = true): Promise<IncomingRequest> {
   const method = request.method.toUpperCase()
-  const body = NO_BODY.has(method) || request.body === null ? '' : await request.clone().text()
+  const body = !readBody || NO_BODY.has(method) || request.body === null ? '' : await request.clone().text()
   let pathname = url.pathname
   if (basePath && pathname.startsWith(basePath)) pathname = pathname.slice(basePath.length) || '/'
   const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() || undefined
   let parsed: { value: unknown } | undefined
+  const path = decodePath(pathname.startsWith('/') ? pathname : `/${pathname}`)
   return {
     method,
     url: request.url,
-    path: decodePath(pathname.startsWith('/') ? pathname : `/${pathname}`),
+    path,
+    forms: pathForms(path),
     query: parseQueryString(url.search.slice(1)),
     headers: request.headers,
     body,

@@ -1,10 +1,10 @@
 import type { Example } from '../collection/example.js'
 import type { TieBreak } from '../mock/types.js'
 import { bodyMatches, bothHaveBodies } from './body-match.js'
-import type { ExampleIndex } from './example-index.js'
+import { type ExampleIndex, wildcardKey } from './example-index.js'
 import { headerMismatch, headerNames } from './header-match.js'
 import type { IncomingRequest } from './incoming.js'
-import { comparePaths, PATH_STEPS, type PathStep, segmentsOf, shapeKey } from './path-steps.js'
+import { comparePaths, fitsWildcards, PATH_STEPS, type PathStep } from './path-steps.js'
 import { type QueryScore, scoreQuery } from './query-score.js'
 import { breakTie } from './tie-break.js'
 
@@ -85,7 +85,7 @@ export function evaluate(
     captures: {},
     dropped: undefined,
   }
-  const path = comparePaths(incoming.path, example.path, index.pattern(example), settings.matchWildcards)
+  const path = comparePaths(incoming.forms, index.forms(example), index.pattern(example), settings.matchWildcards)
   if (!path) {
     evaluation.dropped = `path ${example.path} does not match ${incoming.path}`
     return evaluation
@@ -181,7 +181,7 @@ export function match(
       (e) =>
         e.info.name === selector.name &&
         (settings.nameScope === 'collection' ||
-          comparePaths(incoming.path, e.path, index.pattern(e), settings.matchWildcards) !== undefined),
+          comparePaths(incoming.forms, index.forms(e), index.pattern(e), settings.matchWildcards) !== undefined),
     )
     if (!named.length)
       return { kind: 'not-found', reason: `no ${incoming.method} example has ${describeSelector(selector)}` }
@@ -208,9 +208,15 @@ export function match(
       evaluations.push(evaluate(example, incoming, index, settings, filters))
     }
   }
-  const segmentCount = segmentsOf(incoming.path).length
-  score(group.byShape.get(shapeKey(incoming.path)))
-  if (settings.matchWildcards) score(group.wildcards.get(segmentCount))
+  const { forms } = incoming
+  const segmentCount = forms.segments.length
+  score(group.byShape.get(forms.strippedIdsLower))
+  if (settings.matchWildcards && group.wildcards.size) {
+    // Only the examples whose wildcard form fits: the others can match by no step the other buckets miss.
+    const fits = (examples: Example[] | undefined) => examples?.filter((e) => fitsWildcards(forms, index.pattern(e)!))
+    score(fits(group.wildcards.get(wildcardKey(segmentCount, forms.segments[0]))))
+    score(fits(group.wildcards.get(wildcardKey(segmentCount, '*'))))
+  }
   let { best, tied } = bestOf(evaluations)
   if (best <= DISTANCE_CEILING) {
     score(group.bySegmentCount.get(segmentCount))

@@ -45,14 +45,6 @@ export function stripIds(path: string): string {
   return changed ? segments.join('/') : path
 }
 
-/**
- * The key under which every path that steps 1–4, 6 and 7 could match is filed: lower-cased, trailing
- * slashes removed, IDs replaced. Two paths can only match by those steps when their keys are equal.
- */
-export function shapeKey(path: string): string {
-  return stripIds(stripTrailingSlashes(path)).toLowerCase()
-}
-
 /** Path segments after the leading slash (`/a/b/` → `['a', 'b', '']`). */
 export function segmentsOf(path: string): string[] {
   return path.slice(1).split('/')
@@ -125,10 +117,42 @@ function similarPaths(requestSegments: string[], savedSegments: string[]): boole
   return true
 }
 
+/** Every form of a path the steps compare, computed once per example (at load) and once per request. */
+export interface PathForms {
+  path: string
+  stripped: string
+  lower: string
+  strippedLower: string
+  idsLower: string
+  strippedIdsLower: string
+  segments: string[]
+}
+
+/** Computes the {@link PathForms} of a path. */
+export function pathForms(path: string): PathForms {
+  const stripped = stripTrailingSlashes(path)
+  const lower = path.toLowerCase()
+  const strippedLower = stripped.toLowerCase()
+  return {
+    path,
+    stripped,
+    lower,
+    strippedLower,
+    idsLower: stripIds(lower),
+    strippedIdsLower: stripIds(strippedLower),
+    segments: segmentsOf(path),
+  }
+}
+
 /** What the path comparison found for one example. */
 export interface PathMatch {
   step: PathStep
   captures: Record<string, string> | undefined
+}
+
+/** Whether a request path fits a wildcard path (cheap; used to pick the wildcard step's candidates). */
+export function fitsWildcards(request: PathForms, pattern: WildcardPath): boolean {
+  return matchWildcards(request.segments, pattern) !== undefined
 }
 
 /**
@@ -136,35 +160,23 @@ export interface PathMatch {
  * that matches; `undefined` when none does (the example is dropped).
  */
 export function comparePaths(
-  requestPath: string,
-  savedPath: string,
+  request: PathForms,
+  saved: PathForms,
   pattern: WildcardPath | undefined,
   matchWildcardSegments: boolean,
 ): PathMatch | undefined {
-  if (requestPath === savedPath) return { step: 'exact', captures: undefined }
-  const requestStripped = stripTrailingSlashes(requestPath)
-  const savedStripped = stripTrailingSlashes(savedPath)
-  if (requestStripped === savedStripped) return { step: 'trailing-slash', captures: undefined }
-  const requestLower = requestPath.toLowerCase()
-  const savedLower = savedPath.toLowerCase()
-  if (requestLower === savedLower) return { step: 'case-insensitive', captures: undefined }
-  if (requestStripped.toLowerCase() === savedStripped.toLowerCase()) {
-    return { step: 'trailing-slash-case-insensitive', captures: undefined }
-  }
-  const requestSegments = segmentsOf(requestPath)
+  if (request.path === saved.path) return { step: 'exact', captures: undefined }
+  if (request.stripped === saved.stripped) return { step: 'trailing-slash', captures: undefined }
+  if (request.lower === saved.lower) return { step: 'case-insensitive', captures: undefined }
+  if (request.strippedLower === saved.strippedLower) return { step: 'trailing-slash-case-insensitive', captures: undefined }
   if (pattern && matchWildcardSegments) {
-    const captures = matchWildcards(requestSegments, pattern)
+    const captures = matchWildcards(request.segments, pattern)
     if (captures) return { step: 'wildcard', captures }
   }
-  const requestIds = stripIds(requestLower)
-  const savedIds = stripIds(savedLower)
-  if ((requestIds !== requestLower || savedIds !== savedLower) && requestIds === savedIds) {
+  if ((request.idsLower !== request.lower || saved.idsLower !== saved.lower) && request.idsLower === saved.idsLower) {
     return { step: 'ids-removed', captures: undefined }
   }
-  if (stripIds(stripTrailingSlashes(requestLower)) === stripIds(stripTrailingSlashes(savedLower))) {
-    return { step: 'trailing-slash-ids-removed', captures: undefined }
-  }
-  if (similarPaths(requestSegments, segmentsOf(savedPath)))
-    return { step: 'document-distance', captures: undefined }
+  if (request.strippedIdsLower === saved.strippedIdsLower) return { step: 'trailing-slash-ids-removed', captures: undefined }
+  if (similarPaths(request.segments, saved.segments)) return { step: 'document-distance', captures: undefined }
   return undefined
 }

@@ -116,8 +116,9 @@ class Mock implements PostmanMock {
     incoming: IncomingRequest,
   ) {
     const { body, headers } = example.response
-    if (!example.response.templated)
-      return buildResponse(example, { body, headers }, incoming.method, site.options.coerceUnknownStatusTo200)
+    if (!example.response.templated) {
+      return buildResponse(example, undefined, incoming.method, site.options.coerceUnknownStatusTo200)
+    }
     const dynamic = await this.generator()
     const context = { incoming, captures: outcome.captures, dynamic }
     return buildResponse(
@@ -156,7 +157,11 @@ class Mock implements PostmanMock {
       record({ request: undefined, example: undefined, status: answer.status, via: 'server-response' })
       return answer
     }
-    const incoming = await readIncoming(request, url, route.basePath)
+    const readsBody =
+      site.index.method(request.method.toUpperCase())?.readsBody === true ||
+      site.settings.matchBody ||
+      request.headers.has('x-mock-match-request-body')
+    const incoming = await readIncoming(request, url, route.basePath, readsBody)
     const selector = this.selectorFor(route, incoming)
     const outcome = match(site.index, incoming, site.settings, selector)
     const delay = resolveDelay(site.delay, request.headers.get('x-mock-response-delay'))

@@ -95,7 +95,7 @@ export function explainMatch(
   for (const example of site.examples) {
     if (example.method === incoming.method) continue
     const pathMatches =
-      comparePaths(incoming.path, example.path, site.index.pattern(example), site.settings.matchWildcards) !==
+      comparePaths(incoming.forms, site.index.forms(example), site.index.pattern(example), site.settings.matchWildcards) !==
       undefined
     candidates.push({
       example: example.info,

@@ -94,8 +94,8 @@ export class Overrides {
           (example) =>
             example.method === incoming.method &&
             comparePaths(
-              incoming.path,
-              example.path,
+              incoming.forms,
+              site.index.forms(example),
               site.index.pattern(example),
               site.settings.matchWildcards,
             ) !== undefined,

@@ -45,6 +45,7 @@ export function buildSite(
   const read = readExamples(raw, scope, checked.strict)
   const names = new Set<string>()
   for (const example of read.examples) {
+    if (!example.response.templated) continue
     for (const name of dynamicNames(example.response.body)) names.add(name)
     for (const [, value] of example.response.headers) for (const name of dynamicNames(value)) names.add(name)
   }

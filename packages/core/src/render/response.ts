@@ -37,14 +37,8 @@ const KNOWN_STATUS = new Set([
   422, 423, 424, 425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
 ])
 
-/** Builds the Fetch `Response` for an example (spec §4.1, §4.2, §4.5). */
-export function buildResponse(
-  example: Example,
-  answer: RenderedAnswer,
-  method: string,
-  coerceUnknown = false,
-): Response {
-  const { code, status, previewLanguage } = example.response
+/** The headers of an answer, checked and completed once (spec §4.2, §4.5). */
+function answerHeaders(example: Example, answer: RenderedAnswer, nullBody: boolean): Array<[string, string]> {
   const headers = new Headers()
   let savedType: string | undefined
   for (const [name, value] of answer.headers) {
@@ -60,13 +54,41 @@ export function buildResponse(
       // A header name or value that HTTP cannot carry is left out, as a server would refuse to send it.
     }
   }
-  const nullBody = NULL_BODY.has(code) || method === 'HEAD'
   if (!nullBody && (answer.body !== '' || savedType !== undefined)) {
-    headers.set('content-type', contentTypeFor(savedType, previewLanguage))
+    headers.set('content-type', contentTypeFor(savedType, example.response.previewLanguage))
   }
   if (!headers.has('access-control-allow-origin')) headers.set('access-control-allow-origin', '*')
+  return [...headers]
+}
+
+/** Header lists of examples without templates, which are the same for every answer. */
+const preparedHeaders = new WeakMap<Example, { withBody?: Array<[string, string]>; nullBody?: Array<[string, string]> }>()
+
+/**
+ * Builds the Fetch `Response` for an example (spec §4.1, §4.2, §4.5). Without `answer` the example's
+ * saved body and headers are sent, and the checked header list is reused from the first answer.
+ */
+export function buildResponse(
+  example: Example,
+  answer: RenderedAnswer | undefined,
+  method: string,
+  coerceUnknown = false,
+): Response {
+  const { code, status } = example.response
+  const nullBody = NULL_BODY.has(code) || method === 'HEAD'
+  let headers: Array<[string, string]>
+  if (answer) headers = answerHeaders(example, answer, nullBody)
+  else {
+    let cached = preparedHeaders.get(example)
+    if (!cached) {
+      cached = {}
+      preparedHeaders.set(example, cached)
+    }
+    const key = nullBody ? 'nullBody' : 'withBody'
+    headers = cached[key] ??= answerHeaders(example, example.response, nullBody)
+  }
   const statusCode = coerceUnknown && !KNOWN_STATUS.has(code) ? 200 : Math.max(code, 200)
-  return new Response(nullBody ? null : answer.body, {
+  return new Response(nullBody ? null : (answer ?? example.response).body, {
     status: statusCode,
     statusText: status && REASON.test(status) ? status : '',
     headers,
