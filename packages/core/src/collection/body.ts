@@ -4,7 +4,7 @@ import { substitute, type VariableScope, variableText } from './variables.js'
 /** The saved request body of an example, normalised for comparison (spec §3.7). */
 export type ExampleBody =
   | { kind: 'none' }
-  | { kind: 'text'; text: string; json: unknown | undefined }
+  | { kind: 'text'; text: string }
   | { kind: 'form'; pairs: Array<[string, string]> }
   | { kind: 'graphql'; query: string; variables: unknown; operationName: string | undefined }
   /** formdata and file bodies never match (they cannot be compared offline). */
@@ -37,7 +37,7 @@ export function readBody(body: RawBody | null | undefined, scope: VariableScope)
     case 'raw': {
       const text = substitute(typeof body.raw === 'string' ? body.raw : '', scope)
       if (!text) return { kind: 'none' }
-      return { kind: 'text', text, json: tryParseJson(text) }
+      return { kind: 'text', text }
     }
     case 'urlencoded': {
       const pairs: Array<[string, string]> = []

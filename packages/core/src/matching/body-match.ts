@@ -1,4 +1,4 @@
-import type { ExampleBody } from '../collection/body.js'
+import { type ExampleBody, tryParseJson } from '../collection/body.js'
 import { parseQueryString } from '../collection/url.js'
 import type { IncomingRequest } from './incoming.js'
 
@@ -24,6 +24,18 @@ function sameMultiset(a: Array<[string, string]>, b: Array<[string, string]>): b
   const left = a.map(key).sort()
   const right = b.map(key).sort()
   return left.every((value, i) => value === right[i])
+}
+
+/** Saved JSON bodies, parsed on first comparison rather than at load. */
+const savedJsonCache = new WeakMap<object, { value: unknown }>()
+
+function parsedSaved(saved: { text: string }): unknown {
+  let entry = savedJsonCache.get(saved)
+  if (!entry) {
+    entry = { value: tryParseJson(saved.text) }
+    savedJsonCache.set(saved, entry)
+  }
+  return entry.value
 }
 
 function isJsonType(contentType: string | undefined): boolean {
@@ -58,9 +70,10 @@ export function bodyMatches(incoming: IncomingRequest, saved: ExampleBody): bool
       return sameMultiset(parseQueryString(incoming.body), saved.pairs)
     }
     case 'text': {
-      if (isJsonType(incoming.contentType) && saved.json !== undefined) {
+      const savedJson = isJsonType(incoming.contentType) ? parsedSaved(saved) : undefined
+      if (savedJson !== undefined) {
         const json = incoming.json()
-        return json !== undefined && jsonEqual(json, saved.json)
+        return json !== undefined && jsonEqual(json, savedJson)
       }
       if (incoming.contentType === 'application/x-www-form-urlencoded' && saved.text.includes('=')) {
         return sameMultiset(parseQueryString(incoming.body), parseQueryString(saved.text))

@@ -37,7 +37,13 @@ export class ExampleIndex {
     for (const example of examples) {
       let group = this.methods.get(example.method)
       if (!group) {
-        group = { all: [], byShape: new Map(), wildcards: new Map(), bySegmentCount: new Map(), readsBody: false }
+        group = {
+          all: [],
+          byShape: new Map(),
+          wildcards: new Map(),
+          bySegmentCount: new Map(),
+          readsBody: false,
+        }
         this.methods.set(example.method, group)
       }
       group.all.push(example)

@@ -35,7 +35,12 @@ export function decodePath(pathname: string): string {
  * Reads a Fetch request (without consuming it) for matching; `basePath` is removed from the path. The body
  * is read only when `readBody` says matching or rendering may need it.
  */
-export async function readIncoming(request: Request, url: URL, basePath = '', readBody = true): Promise<IncomingRequest> {
+export async function readIncoming(
+  request: Request,
+  url: URL,
+  basePath = '',
+  readBody = true,
+): Promise<IncomingRequest> {
   const method = request.method.toUpperCase()
   const body = !readBody || NO_BODY.has(method) || request.body === null ? '' : await request.clone().text()
   let pathname = url.pathname

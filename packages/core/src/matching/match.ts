@@ -85,7 +85,12 @@ export function evaluate(
     captures: {},
     dropped: undefined,
   }
-  const path = comparePaths(incoming.forms, index.forms(example), index.pattern(example), settings.matchWildcards)
+  const path = comparePaths(
+    incoming.forms,
+    index.forms(example),
+    index.pattern(example),
+    settings.matchWildcards,
+  )
   if (!path) {
     evaluation.dropped = `path ${example.path} does not match ${incoming.path}`
     return evaluation
@@ -181,7 +186,8 @@ export function match(
       (e) =>
         e.info.name === selector.name &&
         (settings.nameScope === 'collection' ||
-          comparePaths(incoming.forms, index.forms(e), index.pattern(e), settings.matchWildcards) !== undefined),
+          comparePaths(incoming.forms, index.forms(e), index.pattern(e), settings.matchWildcards) !==
+            undefined),
     )
     if (!named.length)
       return { kind: 'not-found', reason: `no ${incoming.method} example has ${describeSelector(selector)}` }
@@ -213,7 +219,8 @@ export function match(
   score(group.byShape.get(forms.strippedIdsLower))
   if (settings.matchWildcards && group.wildcards.size) {
     // Only the examples whose wildcard form fits: the others can match by no step the other buckets miss.
-    const fits = (examples: Example[] | undefined) => examples?.filter((e) => fitsWildcards(forms, index.pattern(e)!))
+    const fits = (examples: Example[] | undefined) =>
+      examples?.filter((e) => fitsWildcards(forms, index.pattern(e)!))
     score(fits(group.wildcards.get(wildcardKey(segmentCount, forms.segments[0]))))
     score(fits(group.wildcards.get(wildcardKey(segmentCount, '*'))))
   }

@@ -21,6 +21,7 @@ const ID_MARK = '\u0000'
 
 /** A segment Postman treats as an "alphanumeric ID": digits, a UUID/GUID, a 24-hex ObjectId, or ≥256 chars. */
 export function isIdSegment(segment: string): boolean {
+  if (segment.length < 24 && segment.length !== 36) return DIGITS.test(segment)
   return DIGITS.test(segment) || UUID.test(segment) || OBJECT_ID.test(segment) || segment.length >= 256
 }
 
@@ -132,14 +133,15 @@ export interface PathForms {
 export function pathForms(path: string): PathForms {
   const stripped = stripTrailingSlashes(path)
   const lower = path.toLowerCase()
-  const strippedLower = stripped.toLowerCase()
+  const idsLower = stripIds(lower)
   return {
     path,
     stripped,
     lower,
-    strippedLower,
-    idsLower: stripIds(lower),
-    strippedIdsLower: stripIds(strippedLower),
+    strippedLower: stripped === path ? lower : stripped.toLowerCase(),
+    idsLower,
+    // Trailing slashes leave empty segments, which are never IDs: stripping before or after is the same.
+    strippedIdsLower: stripTrailingSlashes(idsLower),
     segments: segmentsOf(path),
   }
 }
@@ -168,15 +170,21 @@ export function comparePaths(
   if (request.path === saved.path) return { step: 'exact', captures: undefined }
   if (request.stripped === saved.stripped) return { step: 'trailing-slash', captures: undefined }
   if (request.lower === saved.lower) return { step: 'case-insensitive', captures: undefined }
-  if (request.strippedLower === saved.strippedLower) return { step: 'trailing-slash-case-insensitive', captures: undefined }
+  if (request.strippedLower === saved.strippedLower)
+    return { step: 'trailing-slash-case-insensitive', captures: undefined }
   if (pattern && matchWildcardSegments) {
     const captures = matchWildcards(request.segments, pattern)
     if (captures) return { step: 'wildcard', captures }
   }
-  if ((request.idsLower !== request.lower || saved.idsLower !== saved.lower) && request.idsLower === saved.idsLower) {
+  if (
+    (request.idsLower !== request.lower || saved.idsLower !== saved.lower) &&
+    request.idsLower === saved.idsLower
+  ) {
     return { step: 'ids-removed', captures: undefined }
   }
-  if (request.strippedIdsLower === saved.strippedIdsLower) return { step: 'trailing-slash-ids-removed', captures: undefined }
-  if (similarPaths(request.segments, saved.segments)) return { step: 'document-distance', captures: undefined }
+  if (request.strippedIdsLower === saved.strippedIdsLower)
+    return { step: 'trailing-slash-ids-removed', captures: undefined }
+  if (similarPaths(request.segments, saved.segments))
+    return { step: 'document-distance', captures: undefined }
   return undefined
 }

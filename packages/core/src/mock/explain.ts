@@ -95,8 +95,12 @@ export function explainMatch(
   for (const example of site.examples) {
     if (example.method === incoming.method) continue
     const pathMatches =
-      comparePaths(incoming.forms, site.index.forms(example), site.index.pattern(example), site.settings.matchWildcards) !==
-      undefined
+      comparePaths(
+        incoming.forms,
+        site.index.forms(example),
+        site.index.pattern(example),
+        site.settings.matchWildcards,
+      ) !== undefined
     candidates.push({
       example: example.info,
       score: undefined,

@@ -62,7 +62,10 @@ function answerHeaders(example: Example, answer: RenderedAnswer, nullBody: boole
 }
 
 /** Header lists of examples without templates, which are the same for every answer. */
-const preparedHeaders = new WeakMap<Example, { withBody?: Array<[string, string]>; nullBody?: Array<[string, string]> }>()
+const preparedHeaders = new WeakMap<
+  Example,
+  { withBody?: Array<[string, string]>; nullBody?: Array<[string, string]> }
+>()
 
 /**
  * Builds the Fetch `Response` for an example (spec §4.1, §4.2, §4.5). Without `answer` the example's
