@@ -1,13 +1,14 @@
 import type { Example } from '../collection/example.js'
 import { type PathForms, pathForms, type WildcardPath, wildcardPath } from './path-steps.js'
+import { WildcardTrie } from './wildcard-trie.js'
 
 /** The examples of one method, filed so a request only scores the examples that could match it. */
 export interface MethodGroup {
   all: Example[]
   /** Examples by their lower-cased, slash- and ID-stripped path: every candidate of steps 1–4, 6 and 7. */
   byShape: Map<string, Example[]>
-  /** Examples with `{{var}}` segments, by segment count and first segment (`*` when it is a wildcard). */
-  wildcards: Map<string, Example[]>
+  /** Examples with `{{var}}` segments: the candidates of the wildcard step. */
+  wildcards: WildcardTrie | undefined
   /** Every example by segment count: the candidates of the document-distance step. */
   bySegmentCount: Map<number, Example[]>
   /** Whether matching or rendering may read the request body (a saved body or a template exists). */
@@ -18,11 +19,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
   if (list) list.push(value)
   else map.set(key, [value])
-}
-
-/** The key of the wildcard bucket a path with this segment count and first segment falls in. */
-export function wildcardKey(count: number, first: string | undefined): string {
-  return `${count}\u0000${first ?? ''}`
 }
 
 /** The index built once at load time; the matcher reads it and never changes it. */
@@ -40,7 +36,7 @@ export class ExampleIndex {
         group = {
           all: [],
           byShape: new Map(),
-          wildcards: new Map(),
+          wildcards: undefined,
           bySegmentCount: new Map(),
           readsBody: false,
         }
@@ -56,8 +52,8 @@ export class ExampleIndex {
       const pattern = example.path.includes('{{') ? wildcardPath(example.path) : undefined
       if (pattern) {
         this.patterns.set(example, pattern)
-        const first = pattern.names[0] === undefined ? pattern.segments[0] : '*'
-        push(group.wildcards, wildcardKey(count, first), example)
+        group.wildcards ??= new WildcardTrie()
+        group.wildcards.insert(pattern, example)
       }
     }
   }

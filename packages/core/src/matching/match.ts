@@ -1,10 +1,10 @@
 import type { Example } from '../collection/example.js'
 import type { TieBreak } from '../mock/types.js'
 import { bodyMatches, bothHaveBodies } from './body-match.js'
-import { type ExampleIndex, wildcardKey } from './example-index.js'
+import type { ExampleIndex } from './example-index.js'
 import { headerMismatch, headerNames } from './header-match.js'
 import type { IncomingRequest } from './incoming.js'
-import { comparePaths, fitsWildcards, PATH_STEPS, type PathStep } from './path-steps.js'
+import { comparePaths, PATH_STEPS, type PathStep } from './path-steps.js'
 import { type QueryScore, scoreQuery } from './query-score.js'
 import { breakTie } from './tie-break.js'
 
@@ -217,13 +217,8 @@ export function match(
   const { forms } = incoming
   const segmentCount = forms.segments.length
   score(group.byShape.get(forms.strippedIdsLower))
-  if (settings.matchWildcards && group.wildcards.size) {
-    // Only the examples whose wildcard form fits: the others can match by no step the other buckets miss.
-    const fits = (examples: Example[] | undefined) =>
-      examples?.filter((e) => fitsWildcards(forms, index.pattern(e)!))
-    score(fits(group.wildcards.get(wildcardKey(segmentCount, forms.segments[0]))))
-    score(fits(group.wildcards.get(wildcardKey(segmentCount, '*'))))
-  }
+  // Only the examples whose wildcard form fits: the others can match by no step the other buckets miss.
+  if (settings.matchWildcards && group.wildcards) score(group.wildcards.find(forms.segments))
   let { best, tied } = bestOf(evaluations)
   if (best <= DISTANCE_CEILING) {
     score(group.bySegmentCount.get(segmentCount))

@@ -152,11 +152,6 @@ export interface PathMatch {
   captures: Record<string, string> | undefined
 }
 
-/** Whether a request path fits a wildcard path (cheap; used to pick the wildcard step's candidates). */
-export function fitsWildcards(request: PathForms, pattern: WildcardPath): boolean {
-  return matchWildcards(request.segments, pattern) !== undefined
-}
-
 /**
  * Compares an incoming path with a saved one, trying Postman's steps in order and stopping at the first
  * that matches; `undefined` when none does (the example is dropped).
