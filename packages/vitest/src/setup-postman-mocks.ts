@@ -20,6 +20,7 @@ import * as vitest from 'vitest'
  *
  * const postman = setupPostmanMocks('./testAPI.postman_collection.json', {
  *   environment: './testAPIEnv.postman_environment.json',
+ *   baseUrls: ['https://api.example.com'], // the app's own origin, served beside *.mock.pstmn.io
  * })
  *
  * test('shows the sign-in page on 401', async () => {

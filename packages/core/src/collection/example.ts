@@ -1,3 +1,4 @@
+import type { PathForms, WildcardPath } from '../matching/path-steps.js'
 import type { ExampleInfo } from '../mock/types.js'
 import type { ExampleBody } from './body.js'
 
@@ -10,6 +11,10 @@ export interface Example {
   method: string
   /** Decoded path starting with `/`. */
   path: string
+  /** The path's forms for the path steps, computed at load. */
+  pathForms: PathForms
+  /** The path's `{{var}}` segments for the wildcard step, if it has any. */
+  wildcard: WildcardPath | undefined
   /** Enabled query pairs. */
   query: Array<[string, string]>
   /** Enabled request headers of the saved request, lower-cased names. */

@@ -1,3 +1,4 @@
+import { pathForms, wildcardPath } from '../matching/path-steps.js'
 import { formatMessage, type PostmockWarning, postmockError } from '../messages.js'
 import { readBody } from './body.js'
 import { convertV1, isV1Collection } from './convert-v1.js'
@@ -169,6 +170,8 @@ class ExampleReader {
       },
       method,
       path: url.path,
+      pathForms: pathForms(url.path),
+      wildcard: url.path.includes('{{') ? wildcardPath(url.path) : undefined,
       query: url.query,
       headers,
       body: readBody(request.body, scope),

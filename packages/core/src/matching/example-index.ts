@@ -1,5 +1,5 @@
 import type { Example } from '../collection/example.js'
-import { type PathForms, pathForms, type WildcardPath, wildcardPath } from './path-steps.js'
+import type { PathForms, WildcardPath } from './path-steps.js'
 import { WildcardTrie } from './wildcard-trie.js'
 
 /** The examples of one method, filed so a request only scores the examples that could match it. */
@@ -25,8 +25,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export class ExampleIndex {
   readonly examples: readonly Example[]
   private readonly methods = new Map<string, MethodGroup>()
-  private readonly patterns = new Map<Example, WildcardPath>()
-  private readonly paths = new Map<Example, PathForms>()
 
   constructor(examples: readonly Example[]) {
     this.examples = examples
@@ -44,14 +42,12 @@ export class ExampleIndex {
       }
       group.all.push(example)
       if (example.body.kind !== 'none' || example.response.templated) group.readsBody = true
-      const forms = pathForms(example.path)
-      this.paths.set(example, forms)
+      const forms = example.pathForms
       push(group.byShape, forms.strippedIdsLower, example)
       const count = forms.segments.length
       push(group.bySegmentCount, count, example)
-      const pattern = example.path.includes('{{') ? wildcardPath(example.path) : undefined
+      const pattern = example.wildcard
       if (pattern) {
-        this.patterns.set(example, pattern)
         group.wildcards ??= new WildcardTrie()
         group.wildcards.insert(pattern, example)
       }
@@ -65,11 +61,11 @@ export class ExampleIndex {
 
   /** The wildcard form of an example's path, if it has `{{var}}` segments. */
   pattern(example: Example): WildcardPath | undefined {
-    return this.patterns.get(example)
+    return example.wildcard
   }
 
   /** The precomputed forms of an example's path. */
   forms(example: Example): PathForms {
-    return this.paths.get(example)!
+    return example.pathForms
   }
 }
