@@ -93,6 +93,7 @@ describe.each([
   ['twitter-api-v2.postman_collection.json', 'twitter-api-v2.postman_environment.json'],
   ['box-platform.postman_collection.json', undefined],
   ['microcks-films-graphql.postman_collection.json', undefined],
+  ['docusign-rooms.postman_collection.json', undefined], // {{var}} path segments: the wildcard step
 ])('%s', (collectionFile, environmentFile) => {
   const mock = createPostmanMock(fixture(collectionFile), {
     environment: environmentFile ? fixture(environmentFile) : undefined,
