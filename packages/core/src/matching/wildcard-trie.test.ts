@@ -13,7 +13,7 @@ describe('WildcardTrie', () => {
   ]
   const trie = new WildcardTrie()
   const examples = paths.map((path) => ({ path }) as unknown as Example)
-  examples.forEach((example) => trie.insert(wildcardPath(example.path)!, example))
+  for (const example of examples) trie.insert(wildcardPath(example.path)!, example)
   const find = (path: string) =>
     trie
       .find(path.slice(1).split('/'))
