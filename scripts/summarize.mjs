@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 
 const dir = process.argv[2] ?? 'reports'
+const failedSteps = process.argv.slice(3)
 let passed = 0
 let failed = 0
 let skipped = 0
@@ -27,5 +28,7 @@ for (const file of fs
   failed += f
   skipped += s
 }
+for (const step of failedSteps) console.log(`  failed step: ${step}`)
+failed += failedSteps.length
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed ? 1 : 0)

@@ -13,7 +13,8 @@ NODE24="$ROOT/node_modules/.bin/node"
 echo "system node $("$SYSTEM_NODE" -v), project node $("$NODE24" -v), pnpm $(pnpm -v)"
 
 status=0
-step() { echo; echo "=== $*"; "$@" || { echo "=== FAILED: $*"; status=1; }; }
+failed_steps=()
+step() { echo; echo "=== $*"; "$@" || { echo "=== FAILED: $*"; status=1; failed_steps+=("$*"); }; }
 
 step pnpm run typecheck
 step pnpm run lint
@@ -33,5 +34,6 @@ if [ -f packages/compat-msw2/run.sh ]; then
   step env SYSTEM_NODE="$SYSTEM_NODE" bash packages/compat-msw2/run.sh
 fi
 
-"$NODE24" scripts/summarize.mjs reports || status=1
+# A step that failed outside a test runner (typecheck, lint, a crashed suite) counts as one failure.
+"$NODE24" scripts/summarize.mjs reports "${failed_steps[@]}" || status=1
 exit $status
