@@ -15,6 +15,8 @@ echo "system node $("$SYSTEM_NODE" -v), project node $("$NODE24" -v), pnpm $(pnp
 status=0
 failed_steps=()
 step() { echo; echo "=== $*"; "$@" || { echo "=== FAILED: $*"; status=1; failed_steps+=("$*"); }; }
+# A suite's failed tests are counted from its JSON report; the suite step itself only sets the exit status.
+suite() { echo; echo "=== $*"; "$@" || { echo "=== FAILED: $*"; status=1; }; }
 
 step pnpm run typecheck
 step pnpm run lint
@@ -26,12 +28,12 @@ for dir in packages/* test examples/*; do
   name="$("$NODE24" -p "require('./$dir/package.json').name")"
   [ "$name" = "@postmock/compat-msw2" ] && continue
   if "$NODE24" -e "process.exit(require('./$dir/package.json').scripts?.test ? 0 : 1)"; then
-    step pnpm --filter "$name" run test
+    suite pnpm --filter "$name" run test
   fi
 done
 # msw 2 on the system Node 20, called directly (pnpm run would put Node 24 first on PATH)
 if [ -f packages/compat-msw2/run.sh ]; then
-  step env SYSTEM_NODE="$SYSTEM_NODE" bash packages/compat-msw2/run.sh
+  suite env SYSTEM_NODE="$SYSTEM_NODE" bash packages/compat-msw2/run.sh
 fi
 
 # A step that failed outside a test runner (typecheck, lint, a crashed suite) counts as one failure.
