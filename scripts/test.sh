@@ -16,7 +16,14 @@ status=0
 failed_steps=()
 step() { echo; echo "=== $*"; "$@" || { echo "=== FAILED: $*"; status=1; failed_steps+=("$*"); }; }
 # A suite's failed tests are counted from its JSON report; the suite step itself only sets the exit status.
-suite() { echo; echo "=== $*"; "$@" || { echo "=== FAILED: $*"; status=1; }; }
+# One that crashed before writing its report counts as one failure.
+suite() {
+  echo; echo "=== $*"
+  local before; before="$(ls reports | wc -l)"
+  "$@" && return
+  echo "=== FAILED: $*"; status=1
+  [ "$(ls reports | wc -l)" = "$before" ] && failed_steps+=("$* (no report)")
+}
 
 step pnpm run typecheck
 step pnpm run lint
