@@ -17,7 +17,13 @@ export type PostmockErrorCode =
 
 const PREFIX = '[postmock]'
 
-/** Formats one message: what failed, why, and what to do about it. */
+/**
+ * Formats one message: what failed, why, and what to do about it.
+ *
+ * @example
+ * formatMessage('read the collection', 'item[2].request: expected an object', 'Export it again')
+ * // '[postmock] Failed to read the collection: item[2].request: expected an object. Export it again.'
+ */
 export function formatMessage(failed: string, reason: string, todo?: string): string {
   const why = reason.replace(/[.\s]+$/, '')
   const next = todo ? ` ${todo.replace(/\s+$/, '')}${/[.!?]$/.test(todo.trim()) ? '' : '.'}` : ''
@@ -44,7 +50,12 @@ export class PostmockError extends Error {
   }
 }
 
-/** Builds a {@link PostmockError} whose message follows the house format. */
+/**
+ * Builds a {@link PostmockError} whose message follows the house format.
+ *
+ * @example
+ * throw postmockError('INVALID_OPTION', 'read the options', 'option "delay": expected milliseconds', 'Pass a number', 'delay')
+ */
 export function postmockError(
   code: PostmockErrorCode,
   failed: string,

@@ -33,7 +33,13 @@ export interface PostmockConfig {
   mocks: PostmockConfigMock[]
 }
 
-/** Whether a value is a postmock config rather than a collection. */
+/**
+ * Whether a value is a postmock config rather than a collection.
+ *
+ * @example
+ * isPostmockConfig({ mocks: [] }) // true
+ * isPostmockConfig({ info: {}, item: [] }) // false
+ */
 export function isPostmockConfig(value: unknown): value is PostmockConfig {
   return (
     !!value &&

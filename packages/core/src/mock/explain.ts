@@ -148,7 +148,12 @@ export function reportText(
   return `${head}\n  Closest examples:\n${lines.join('\n')}`
 }
 
-/** The report for a request whose origin this mock does not serve. */
+/**
+ * The report for a request whose origin this mock does not serve.
+ *
+ * @example
+ * unservedReport('GET', 'https://elsewhere.test/x', postman.origins)
+ */
 export function unservedReport(method: string, url: string, served: string[]): string {
   return formatMessage(
     `send ${method} ${url}`,

@@ -2,7 +2,13 @@ import { postmockError } from '../messages.js'
 
 const MOCK_SUFFIX = '.mock.pstmn.io'
 
-/** The mock id of a `<mockId>.mock.pstmn.io` host, or `undefined` for any other host. */
+/**
+ * The mock id of a `<mockId>.mock.pstmn.io` host, or `undefined` for any other host.
+ *
+ * @example
+ * mockIdOf('6f1c2a3e.mock.pstmn.io') // '6f1c2a3e'
+ * mockIdOf('api.example.com') // undefined
+ */
 export function mockIdOf(hostname: string): string | undefined {
   const host = hostname.toLowerCase()
   if (!host.endsWith(MOCK_SUFFIX)) return undefined
