@@ -1,13 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { syncBuiltinESMExports } from 'node:module'
-import type {
-  CallFilter,
-  ExampleInfo,
-  Explanation,
-  MockOverride,
-  PostmanMock,
-  PostmockWarning,
-  RecordedCall,
+import {
+  type CallFilter,
+  type ExampleInfo,
+  type Explanation,
+  formatMessage,
+  type MockOverride,
+  type PostmanMock,
+  type PostmockWarning,
+  type RecordedCall,
 } from '@postmock/core'
 import type { RequestHandler } from 'msw'
 import { MockSet } from './mock-set.js'
@@ -265,7 +266,11 @@ function isNotFound(mock: PostmanMock, request: Request): boolean {
 
 async function explainIn(set: MockSet, request: Request): Promise<Explanation> {
   const mock = set.serving(request.url) ?? set.mocks[0]
-  if (!mock) throw new Error('[postmock] Failed to explain the request: no collection is loaded.')
+  if (!mock) {
+    throw new Error(
+      formatMessage('explain the request', 'no collection is loaded', 'Call explain() inside a test'),
+    )
+  }
   return mock.explain(request)
 }
 

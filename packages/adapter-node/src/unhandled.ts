@@ -1,3 +1,5 @@
+import { formatMessage } from '@postmock/core'
+
 /** Decides what happens to a request no handler answered: let it through, or refuse it. */
 export type UnhandledDecision = (request: Request) => 'passthrough' | 'refuse'
 
@@ -22,7 +24,15 @@ function requestOf(argument: unknown): Request | undefined {
 export function unhandledStrategy(decide: UnhandledDecision): (argument: unknown) => void {
   return (argument) => {
     const request = requestOf(argument)
-    if (!request) throw new Error('[postmock] Failed to connect: no collection serves WebSocket connections.')
+    if (!request) {
+      throw new Error(
+        formatMessage(
+          'connect',
+          'no collection serves WebSocket connections',
+          'Add a ws handler with postman.server.use(...)',
+        ),
+      )
+    }
     if (decide(request) === 'refuse') throw Response.error()
   }
 }

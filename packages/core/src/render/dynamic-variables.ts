@@ -147,8 +147,11 @@ export async function prepareDynamicVariables(
     if (!generate) return undefined
     if (!faker) {
       if (!fakerTemplate) {
-        throw new Error(
-          `Dynamic variable ${name} needs faker but was not passed to prepareDynamicVariables(); list every name first`,
+        throw postmockError(
+          'MISSING_RUNTIME',
+          `render the dynamic variable ${name}`,
+          'it needs faker, which was not loaded for it',
+          'List every name when calling prepareDynamicVariables()',
         )
       }
       faker = fakerFor(fakerTemplate, random)
