@@ -180,7 +180,9 @@ describe('lazy faker', () => {
     for (const name of custom) expect(generate(name)).toMatch(/\S/)
     expect(generate('$unknown')).toBeUndefined()
     expect(fresh.fakerLoaded()).toBe(false)
-    expect(() => generate('$randomEmail')).toThrow(/render the dynamic variable \$randomEmail: it needs faker/)
+    expect(() => generate('$randomEmail')).toThrow(
+      /render the dynamic variable \$randomEmail: it needs faker/,
+    )
     expect(fresh.fakerLoaded()).toBe(false)
 
     const withFaker = await fresh.prepareDynamicVariables(['$randomInt', '$randomEmail'], seeded(1))
