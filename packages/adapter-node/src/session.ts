@@ -1,14 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { syncBuiltinESMExports } from 'node:module'
-import {
-  type CallFilter,
-  type ExampleInfo,
-  type Explanation,
-  formatMessage,
-  type MockOverride,
-  type PostmanMock,
-  type PostmockWarning,
-  type RecordedCall,
+import type {
+  CallFilter,
+  ExampleInfo,
+  Explanation,
+  MockOverride,
+  PostmanMock,
+  PostmockWarning,
+  RecordedCall,
 } from '@postmock/core'
 import type { RequestHandler } from 'msw'
 import { MockSet } from './mock-set.js'
@@ -268,7 +267,11 @@ async function explainIn(set: MockSet, request: Request): Promise<Explanation> {
   const mock = set.serving(request.url) ?? set.mocks[0]
   if (!mock) {
     throw new Error(
-      formatMessage('explain the request', 'no collection is loaded', 'Call explain() inside a test'),
+      getRuntime().core.formatMessage(
+        'explain the request',
+        'no collection is loaded',
+        'Call explain() inside a test',
+      ),
     )
   }
   return mock.explain(request)

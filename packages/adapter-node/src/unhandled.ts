@@ -1,4 +1,5 @@
-import { formatMessage } from '@postmock/core'
+// Core (and msw with it) is loaded lazily through the runtime, so the start-up check can explain a failed load.
+import { getRuntime } from './runtime.js'
 
 /** Decides what happens to a request no handler answered: let it through, or refuse it. */
 export type UnhandledDecision = (request: Request) => 'passthrough' | 'refuse'
@@ -26,7 +27,7 @@ export function unhandledStrategy(decide: UnhandledDecision): (argument: unknown
     const request = requestOf(argument)
     if (!request) {
       throw new Error(
-        formatMessage(
+        getRuntime().core.formatMessage(
           'connect',
           'no collection serves WebSocket connections',
           'Add a ws handler with postman.server.use(...)',
