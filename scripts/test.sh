@@ -4,7 +4,18 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-SYSTEM_NODE="$(command -v node)"
+# The machine's own Node (20) for the msw 2 suites. `npm test` puts node_modules/.bin (Node 24) first on
+# PATH, so take the Node that runs npm, else the first `node` on PATH outside any node_modules/.bin.
+system_node() {
+  if [ -n "${npm_node_execpath:-}" ] && [ -x "$npm_node_execpath" ]; then echo "$npm_node_execpath"; return; fi
+  local dir
+  IFS=: read -ra dirs <<<"$PATH"
+  for dir in "${dirs[@]}"; do
+    case "$dir" in */node_modules/.bin) continue ;; esac
+    if [ -x "$dir/node" ]; then echo "$dir/node"; return; fi
+  done
+}
+SYSTEM_NODE="$(system_node)"
 bash scripts/setup.sh || exit 1
 bash scripts/chromium.sh || exit 1
 export PATH="$ROOT/.tools/node_modules/.bin:$PATH"
