@@ -31,18 +31,29 @@ export function decodePath(pathname: string): string {
     .join('/')
 }
 
+/** How {@link readIncoming} treats the body. */
+export interface BodyReading {
+  /** Whether matching or rendering may need the body at all. */
+  read: boolean
+  /** Whether the request is ours to consume (MSW hands each resolver its own copy); else it is cloned. */
+  owned: boolean
+}
+
 /**
- * Reads a Fetch request (without consuming it) for matching; `basePath` is removed from the path. The body
- * is read only when `readBody` says matching or rendering may need it.
+ * Reads a Fetch request for matching; `basePath` is removed from the path. The caller's request is never
+ * consumed: the body is read from a clone unless the request is `owned`, and only when it may be needed.
  */
 export async function readIncoming(
   request: Request,
   url: URL,
   basePath = '',
-  readBody = true,
+  body: BodyReading = { read: true, owned: false },
 ): Promise<IncomingRequest> {
   const method = request.method.toUpperCase()
-  const body = !readBody || NO_BODY.has(method) || request.body === null ? '' : await request.clone().text()
+  const text =
+    !body.read || NO_BODY.has(method) || request.body === null
+      ? ''
+      : await (body.owned ? request : request.clone()).text()
   let pathname = url.pathname
   if (basePath && pathname.startsWith(basePath)) pathname = pathname.slice(basePath.length) || '/'
   const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() || undefined
@@ -55,10 +66,10 @@ export async function readIncoming(
     forms: pathForms(path),
     query: parseQueryString(url.search.slice(1)),
     headers: request.headers,
-    body,
+    body: text,
     contentType,
     json() {
-      if (!parsed) parsed = { value: tryParseJson(body) }
+      if (!parsed) parsed = { value: tryParseJson(text) }
       return parsed.value
     },
   }

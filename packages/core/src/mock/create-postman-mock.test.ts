@@ -313,3 +313,37 @@ describe('handlers', () => {
     ).toHaveLength(3)
   })
 })
+
+describe('respond()', () => {
+  test("never consumes the caller's request body", async () => {
+    const mock = createPostmanMock({
+      info: { name: 'b', schema },
+      item: [
+        {
+          name: 'post',
+          request: 'https://x.test/p',
+          response: [
+            {
+              name: 'p',
+              code: 201,
+              body: 'ok',
+              originalRequest: {
+                method: 'POST',
+                url: 'https://x.test/p',
+                body: { mode: 'raw', raw: '{"a":1}' },
+              },
+            },
+          ],
+        },
+      ],
+    })
+    const request = new Request(`${MOCK}/p`, {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    })
+    expect((await mock.respond(request))?.status).toBe(201)
+    expect(request.bodyUsed).toBe(false)
+    expect(await request.text()).toBe('{"a":1}')
+  })
+})

@@ -54,7 +54,8 @@ class Mock implements PostmanMock {
     this.examples = sites.flatMap((site) => site.examples.map((example) => example.info))
     this.warnings = sites.flatMap((site) => site.warnings)
     this.overrides = new Overrides(sites)
-    this.handlers = createHandlers(sites, (request) => this.respond(request))
+    // MSW gives each resolver its own copy of the request: its body may be read without a clone.
+    this.handlers = createHandlers(sites, (request) => this.answer(request, true))
   }
 
   serves(url: string | URL): boolean {
@@ -132,7 +133,11 @@ class Mock implements PostmanMock {
     )
   }
 
-  async respond(request: Request): Promise<Response | undefined> {
+  respond(request: Request): Promise<Response | undefined> {
+    return this.answer(request, false)
+  }
+
+  private async answer(request: Request, owned: boolean): Promise<Response | undefined> {
     const url = new URL(request.url)
     const route = this.route(url)
     if (!route) return undefined
@@ -161,7 +166,7 @@ class Mock implements PostmanMock {
       site.index.method(request.method.toUpperCase())?.readsBody === true ||
       site.settings.matchBody ||
       request.headers.has('x-mock-match-request-body')
-    const incoming = await readIncoming(request, url, route.basePath, readsBody)
+    const incoming = await readIncoming(request, url, route.basePath, { read: readsBody, owned })
     const selector = this.selectorFor(route, incoming)
     const outcome = match(site.index, incoming, site.settings, selector)
     const delay = resolveDelay(site.delay, request.headers.get('x-mock-response-delay'))
