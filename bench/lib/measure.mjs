@@ -2,6 +2,8 @@
  * Timing helpers: medians, and an interleaved A/B comparison (A B, B A, A B, … in one process) so
  * machine noise (other processes on shared cores, GC, CPU frequency) hits both sides alike.
  */
+import v8 from 'node:v8'
+import vm from 'node:vm'
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
@@ -66,12 +68,25 @@ export async function compare(a, b, { rounds, warmup, perPass }) {
  * Median wall and CPU ms of `runs` calls of `fn` after `warmup` untimed ones; `prepare` runs untimed
  * before each call and its result is passed to `fn`.
  */
+/** A full garbage collection, through V8's own `gc` (exposed for this process only). */
+function collectGarbage() {
+  if (!gcFunction) {
+    v8.setFlagsFromString('--expose-gc')
+    gcFunction = vm.runInNewContext('gc')
+  }
+  gcFunction()
+}
+let gcFunction
+
 export function timeSync(fn, { runs, warmup, prepare = () => undefined }) {
   for (let i = 0; i < warmup; i++) fn(prepare())
   const walls = []
   const cpus = []
   for (let i = 0; i < runs; i++) {
     const input = prepare()
+    // Start each run from a collected heap: the garbage of the previous runs (a parsed 8 MB collection and
+    // its mock each time) is not the cost of this load.
+    collectGarbage()
     const stop = startClock()
     fn(input)
     const time = stop()

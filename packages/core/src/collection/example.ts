@@ -18,7 +18,7 @@ export interface Example {
   /** Enabled query pairs. */
   query: Array<[string, string]>
   /** Enabled request headers of the saved request, lower-cased names. */
-  headers: Map<string, string>
+  headers: ReadonlyMap<string, string>
   body: ExampleBody
   /** Saved request `Content-Type`, lower-cased, without parameters. */
   contentType: string | undefined

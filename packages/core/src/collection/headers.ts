@@ -24,8 +24,12 @@ export function readHeaderList(
   return pairs
 }
 
+/** Shared by every saved request without headers (most of them in generated collections). */
+const NO_HEADERS: ReadonlyMap<string, string> = new Map()
+
 /** Lower-cases header names; the first value of a repeated name wins. */
-export function headerMap(pairs: Array<[string, string]>): Map<string, string> {
+export function headerMap(pairs: Array<[string, string]>): ReadonlyMap<string, string> {
+  if (pairs.length === 0) return NO_HEADERS
   const map = new Map<string, string>()
   for (const [key, value] of pairs) {
     const name = key.toLowerCase()

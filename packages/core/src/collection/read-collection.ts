@@ -161,7 +161,7 @@ class ExampleReader {
         folders,
         method,
         path: url.path,
-        query: url.query.map(([k, v]) => `${k}=${v}`).join('&'),
+        query: url.query.length ? url.query.map(([k, v]) => `${k}=${v}`).join('&') : '',
         code,
         name,
         id,

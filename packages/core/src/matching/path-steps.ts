@@ -118,6 +118,9 @@ function similarPaths(requestSegments: string[], savedSegments: string[]): boole
   return true
 }
 
+/** Upper-case ASCII, or any non-ASCII character (which may have a lower case). */
+const UPPER = /[A-Z\u0080-\uffff]/
+
 /** Every form of a path the steps compare, computed once per example (at load) and once per request. */
 export interface PathForms {
   path: string
@@ -132,7 +135,7 @@ export interface PathForms {
 /** Computes the {@link PathForms} of a path. */
 export function pathForms(path: string): PathForms {
   const stripped = stripTrailingSlashes(path)
-  const lower = path.toLowerCase()
+  const lower = UPPER.test(path) ? path.toLowerCase() : path
   const idsLower = stripIds(lower)
   return {
     path,
