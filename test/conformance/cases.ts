@@ -509,6 +509,40 @@ export const cases: ConformanceCase[] = [
     request: { url: '/a', headers: { 'x-mock-response-id': 'p' } },
     expect: { notFound: 'no-matching-requests' },
   },
+  {
+    id: 'non-numeric x-mock-response-code is ignored',
+    rule: '§3.4',
+    examples: [ex('ok', `${api}/a`), ex('err', `${api}/a`, { code: 500 })],
+    request: { url: '/a', headers: { 'x-mock-response-code': 'abc' } },
+    expect: { example: 'ok', status: 200 },
+  },
+  {
+    id: 'a name-chosen example still renders wildcard captures',
+    rule: '§3.4, §4.3',
+    examples: [ex('any user', `${api}/users/{{userId}}`, { body: 'user {{userId}}' })],
+    request: { url: '/users/ada', headers: { 'x-mock-response-name': 'any user' } },
+    expect: { body: 'user ada' },
+  },
+  {
+    id: 'control headers are never matched by the header filter',
+    rule: '§3.7, §4.6',
+    examples: [ex('plain', `${api}/get`)],
+    request: {
+      url: '/get',
+      headers: {
+        'x-mock-match-request-headers': 'x-mock-response-code, x-api-key',
+        'x-mock-response-code': '200',
+      },
+    },
+    expect: { example: 'plain' },
+  },
+  {
+    id: '$body path on a non-JSON body falls back to the default',
+    rule: '§7',
+    examples: [ex('t', `${api}/t`, { method: 'POST', body: "{{$body 'a' 'none'}}" })],
+    request: { method: 'POST', url: '/t', headers: { 'content-type': 'text/plain' }, body: 'a=1' },
+    expect: { body: 'none' },
+  },
   // §3.7 headers and bodies
   {
     id: 'header filter via x-mock-match-request-headers',
