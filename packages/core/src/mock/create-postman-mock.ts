@@ -17,16 +17,10 @@ import { CallLog } from './call-log.js'
 import { configMockOptions, isPostmockConfig, type PostmockConfig } from './config.js'
 import { explainMatch, unservedReport } from './explain.js'
 import { createHandlers } from './handlers.js'
-import { mockIdOf, underBasePath } from './origins.js'
 import { Overrides } from './overrides.js'
+import { type Route, Router } from './router.js'
 import { buildSite, type Site } from './site.js'
 import type { Explanation, MockOverride, PostmanMock, PostmanMockOptions, RecordedCall } from './types.js'
-
-/** Where a request lands: the site serving its origin and the base path to strip. */
-interface Route {
-  site: Site
-  basePath: string
-}
 
 type DynamicGenerator = (name: string) => string | undefined
 
@@ -45,6 +39,7 @@ class Mock implements PostmanMock {
   readonly warnings
   private readonly log = new CallLog()
   private readonly overrides: Overrides
+  private readonly router: Router
   private dynamic: Promise<DynamicGenerator> | undefined
 
   constructor(
@@ -54,48 +49,21 @@ class Mock implements PostmanMock {
     this.examples = sites.flatMap((site) => site.examples.map((example) => example.info))
     this.warnings = sites.flatMap((site) => site.warnings)
     this.overrides = new Overrides(sites)
+    this.router = new Router(sites)
     // MSW gives each resolver its own copy of the request: its body may be read without a clone.
     this.handlers = createHandlers(sites, (request) => this.answer(request, true))
   }
 
   serves(url: string | URL): boolean {
     try {
-      return this.route(typeof url === 'string' ? new URL(url) : url) !== undefined
+      return this.router.route(typeof url === 'string' ? new URL(url) : url) !== undefined
     } catch {
       return false
     }
   }
 
-  private route(url: URL): Route | undefined {
-    const mockId = mockIdOf(url.hostname)
-    if (mockId !== undefined) {
-      const site = this.sites.find(
-        (s) => s.mockHosts === true || (s.mockHosts !== false && s.mockHosts.has(mockId)),
-      )
-      return site ? { site, basePath: '' } : undefined
-    }
-    let found: Route | undefined
-    for (const site of this.sites) {
-      for (const base of site.baseUrls) {
-        if (base.origin !== url.origin || !underBasePath(url.pathname, base.basePath)) continue
-        if (!found || base.basePath.length > found.basePath.length) found = { site, basePath: base.basePath }
-      }
-    }
-    return found
-  }
-
   get origins(): string[] {
-    return this.servedOrigins()
-  }
-
-  private servedOrigins(): string[] {
-    const origins = new Set<string>()
-    for (const site of this.sites) {
-      if (site.mockHosts === true) origins.add('https://*.mock.pstmn.io')
-      else if (site.mockHosts) for (const id of site.mockHosts) origins.add(`https://${id}.mock.pstmn.io`)
-      for (const base of site.baseUrls) origins.add(base.origin + base.basePath)
-    }
-    return [...origins]
+    return this.router.origins()
   }
 
   private selectorFor(route: Route, incoming: IncomingRequest): Selector | undefined {
@@ -139,7 +107,7 @@ class Mock implements PostmanMock {
 
   private async answer(request: Request, owned: boolean): Promise<Response | undefined> {
     const url = new URL(request.url)
-    const route = this.route(url)
+    const route = this.router.route(url)
     if (!route) return undefined
     const { site } = route
     const record = (call: Omit<RecordedCall, 'method' | 'url'>, example?: Example) =>
@@ -200,7 +168,7 @@ class Mock implements PostmanMock {
 
   async explain(request: Request): Promise<Explanation> {
     const url = new URL(request.url)
-    const route = this.route(url)
+    const route = this.router.route(url)
     const method = request.method.toUpperCase()
     if (!route) {
       return {
@@ -209,7 +177,7 @@ class Mock implements PostmanMock {
         served: false,
         winner: undefined,
         candidates: [],
-        report: unservedReport(method, request.url, this.servedOrigins()),
+        report: unservedReport(method, request.url, this.router.origins()),
       }
     }
     const incoming = await readIncoming(request, url, route.basePath)
