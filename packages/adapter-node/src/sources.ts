@@ -76,10 +76,16 @@ export async function loadSources(
     }),
   )
   return read.map(({ parsed, label, options: shared }) => {
-    let created = 0
-    // Load warnings are printed once: scopes created later (one per concurrent test) stay quiet.
-    const create = () =>
-      runtime.core.createPostmanMock(parsed, created++ === 0 ? shared : { ...shared, onWarning: () => {} })
+    // The collection is read and indexed once; scopes created later (one per concurrent test) are forks
+    // of the first mock, with their own overrides and calls (and no second round of load warnings).
+    let first: PostmanMock | undefined
+    const create = () => {
+      if (!first) {
+        first = runtime.core.createPostmanMock(parsed, shared)
+        return first
+      }
+      return first.fork()
+    }
     return { label, create }
   })
 }

@@ -144,6 +144,9 @@ export async function routePostmanMocks(
       unmatched = []
       blocked = []
     },
+    fork() {
+      return mock.fork()
+    },
     unmatched: () => [...unmatched],
     blocked: () => [...blocked],
     assertNoUnmatched() {

@@ -347,3 +347,17 @@ describe('respond()', () => {
     expect(await request.text()).toBe('{"a":1}')
   })
 })
+
+describe('fork()', () => {
+  test('shares the loaded collection, not the overrides or the calls', async () => {
+    const mock = createPostmanMock(collection)
+    const fork = mock.fork()
+    expect(fork.examples).toEqual(mock.examples)
+    fork.use({ code: 401 })
+    expect(await get(fork, '/users/1')).toMatchObject({ status: 401 })
+    expect(await get(mock, '/users/1')).toMatchObject({ status: 200 })
+    expect(fork.calls()).toHaveLength(1)
+    expect(mock.calls()).toHaveLength(1)
+    expect(fork.calls()[0]!.status).toBe(401)
+  })
+})

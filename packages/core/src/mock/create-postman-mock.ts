@@ -199,6 +199,10 @@ class Mock implements PostmanMock {
     return this.log.unused(this.sites.flatMap((site) => site.examples))
   }
 
+  fork(): PostmanMock {
+    return new Mock(this.sites, this.seed)
+  }
+
   reset(): void {
     this.overrides.clear()
     this.log.clear()
