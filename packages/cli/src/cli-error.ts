@@ -1,4 +1,5 @@
-import { formatMessage } from '@postmock/core'
+// The light entry: formatting a message must not load msw.
+import { formatMessage } from '@postmock/core/messages'
 import { CliError } from './cli-error-class.js'
 
 export { CliError }
