@@ -3,7 +3,6 @@
  * msw being an ES module that Jest cannot `require` without `--experimental-vm-modules`, msw 3 on an
  * old Node…), the adapters throw ONE actionable `[postmock]` error instead of a stack trace.
  */
-import { formatMessage } from '@postmock/core/messages'
 
 const FETCH_GLOBALS = ['fetch', 'Request', 'Response', 'Headers', 'TextEncoder', 'ReadableStream'] as const
 
@@ -13,9 +12,12 @@ export function missingGlobals(): string[] {
   return FETCH_GLOBALS.filter((name) => typeof scope[name] !== 'function')
 }
 
-/** The start-up message, through core's light `messages` entry (it loads neither msw nor core's matcher). */
+/**
+ * Core may be the very thing that failed to load, so this message cannot go through core's
+ * `formatMessage`; it keeps the same house format: `[postmock] Failed to <verb>: <reason>. <todo>.`
+ */
 function startupMessage(reason: string, todo: string): string {
-  return formatMessage('start the Postman mocks', reason, todo)
+  return `[postmock] Failed to start the Postman mocks: ${reason}. ${todo}`
 }
 
 const JEST_VM_MODULES =

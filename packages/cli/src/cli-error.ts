@@ -1,5 +1,4 @@
-// The light entry: formatting a message must not load msw.
-import { formatMessage } from '@postmock/core/messages'
+import { formatMessage } from '@postmock/core'
 import { CliError } from './cli-error-class.js'
 
 export { CliError }
