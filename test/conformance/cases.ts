@@ -1042,6 +1042,17 @@ export const cases: ConformanceCase[] = [
     request: { url: '/callTwo', headers: { 'x-mock-response-name': '200' } },
     expect: { body: 'two' },
   },
+  {
+    id: 'limits: usage quota reached → 429 usageLimitError',
+    rule: '§5',
+    options: { limits: { totalCalls: 0 } },
+    examples: [ex('p', `${api}/p`)],
+    request: { url: '/p' },
+    expect: {
+      status: 429,
+      body: '{"error":{"name":"usageLimitError","message":"Usage limit reached. Contact your team admin."}}',
+    },
+  },
   // origins
   {
     id: 'mockIds restricts hosts',

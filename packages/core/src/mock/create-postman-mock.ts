@@ -6,6 +6,7 @@ import { resolveDelay, sleep } from '../render/delay.js'
 import { prepareDynamicVariables } from '../render/dynamic-variables.js'
 import {
   authenticationErrorResponse,
+  limitResponse,
   mockNotFoundResponse,
   notFoundResponse,
   serverResponseAnswer,
@@ -21,6 +22,7 @@ import { Overrides } from './overrides.js'
 import { type Route, Router } from './router.js'
 import { buildSite, type Site } from './site.js'
 import type { Explanation, MockOverride, PostmanMock, PostmanMockOptions, RecordedCall } from './types.js'
+import { UsageLimits } from './usage-limits.js'
 
 type DynamicGenerator = (name: string) => string | undefined
 
@@ -40,6 +42,7 @@ class Mock implements PostmanMock {
   private readonly log = new CallLog()
   private readonly overrides: Overrides
   private readonly router: Router
+  private readonly limits = new Map<Site, UsageLimits>()
   private dynamic: Promise<DynamicGenerator> | undefined
 
   constructor(
@@ -125,6 +128,15 @@ class Mock implements PostmanMock {
         return denied
       }
     }
+    const verdict = this.limitsOf(site).check()
+    if (!verdict.allowed) {
+      const limited = limitResponse(
+        verdict.error,
+        verdict.error === 'rateLimitError' ? verdict.retryAfter : undefined,
+      )
+      record({ request: undefined, example: undefined, status: 429, via: 'limit' })
+      return limited
+    }
     if (options.serverResponse) {
       const answer = serverResponseAnswer(options.serverResponse)
       record({ request: undefined, example: undefined, status: answer.status, via: 'server-response' })
@@ -199,11 +211,22 @@ class Mock implements PostmanMock {
     return this.log.unused(this.sites.flatMap((site) => site.examples))
   }
 
+  /** Each site's call limits (a mock and each of its forks count their own calls). */
+  private limitsOf(site: Site): UsageLimits {
+    let limits = this.limits.get(site)
+    if (!limits) {
+      limits = new UsageLimits(site.options.limits)
+      this.limits.set(site, limits)
+    }
+    return limits
+  }
+
   fork(): PostmanMock {
     return new Mock(this.sites, this.seed)
   }
 
   reset(): void {
+    for (const limits of this.limits.values()) limits.reset()
     this.overrides.clear()
     this.log.clear()
     this.dynamic = undefined

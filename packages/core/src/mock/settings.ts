@@ -70,6 +70,17 @@ function serverResponse(value: PostmanMockOptions['serverResponse']): PostmanMoc
   return value
 }
 
+function limits(value: PostmanMockOptions['limits']): PostmanMockOptions['limits'] {
+  if (value === undefined) return undefined
+  if (!value || typeof value !== 'object') return invalid('limits', '{ callsPerMinute?, totalCalls? }', value)
+  for (const key of ['callsPerMinute', 'totalCalls'] as const) {
+    const count = value[key]
+    if (count !== undefined && (!Number.isInteger(count) || count < 0))
+      invalid(`limits.${key}`, 'a whole number', count)
+  }
+  return value
+}
+
 /** The checked, defaulted options of one mock. */
 export interface CheckedOptions {
   settings: MatchSettings
@@ -82,6 +93,7 @@ export interface CheckedOptions {
   coerceUnknownStatusTo200: boolean
   privateAuthError: 'AuthenticationError' | 'mockNotFoundError'
   serverResponse: PostmanMockOptions['serverResponse']
+  limits: PostmanMockOptions['limits']
 }
 
 /** Validates options and applies Postman's defaults (matchQueryParams and matchWildcards on, filters off). */
@@ -112,5 +124,6 @@ export function checkOptions(options: PostmanMockOptions): CheckedOptions {
     coerceUnknownStatusTo200: boolean(options, 'coerceUnknownStatusTo200', false),
     privateAuthError: privateAuthError(options.privateAuthError),
     serverResponse: serverResponse(options.serverResponse),
+    limits: limits(options.limits),
   }
 }

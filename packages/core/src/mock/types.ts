@@ -62,6 +62,12 @@ export interface PostmanMockOptions {
    * Postman allows 5xx codes only.
    */
   serverResponse?: { statusCode: number; headers?: Array<{ key: string; value: string }>; body?: string }
+  /**
+   * Postman's call limits, off by default: `callsPerMinute` (Postman allows 120 a minute per mock) answers
+   * 429 `rateLimitError` past it; `totalCalls` (a plan's monthly quota, counted here from load or
+   * `reset()`) answers 429 `usageLimitError` past it.
+   */
+  limits?: { callsPerMinute?: number; totalCalls?: number }
   /** Where load warnings go. Default: `console.warn`. */
   onWarning?: (warning: PostmockWarning) => void
 }
@@ -117,6 +123,7 @@ export interface RecordedCall {
     | 'not-found'
     | 'auth'
     | 'server-response'
+    | 'limit'
 }
 
 /** Filters {@link PostmanMock.calls}. */

@@ -45,6 +45,16 @@ export function notFoundResponse(collectionHasExamples: boolean): Response {
   )
 }
 
+/** 429 when a call limit is reached (spec §5): `rateLimitError` names when to retry (epoch seconds). */
+export function limitResponse(error: 'rateLimitError' | 'usageLimitError', retryAfter?: number): Response {
+  return errorResponse(
+    429,
+    error === 'rateLimitError'
+      ? { name: 'rateLimitError', message: `Rate limit exceeded. Retry after ${retryAfter}` }
+      : { name: 'usageLimitError', message: 'Usage limit reached. Contact your team admin.' },
+  )
+}
+
 /** The answer Postman gave (in 2020) for a private mock called with the key in the query string. */
 export function mockNotFoundResponse(): Response {
   return errorResponse(404, { name: 'mockNotFoundError', message: 'Please refresh and try again.' })
