@@ -13,6 +13,7 @@ import {
 } from '../render/postman-errors.js'
 import { createRandom } from '../render/random.js'
 import { buildResponse, preflightResponse } from '../render/response.js'
+import { addServerHeaders } from '../render/server-headers.js'
 import { renderTemplate } from '../render/template.js'
 import { CallLog } from './call-log.js'
 import { configMockOptions, isPostmockConfig, type PostmockConfig } from './config.js'
@@ -43,6 +44,7 @@ class Mock implements PostmanMock {
   private readonly overrides: Overrides
   private readonly router: Router
   private readonly limits = new Map<Site, UsageLimits>()
+  private readonly traceRandom = createRandom()
   private dynamic: Promise<DynamicGenerator> | undefined
 
   constructor(
@@ -86,22 +88,20 @@ class Mock implements PostmanMock {
     example: Example,
     outcome: Extract<MatchOutcome, { kind: 'matched' }>,
     incoming: IncomingRequest,
-  ) {
+  ): Promise<{ response: Response; body: string }> {
     const { body, headers } = example.response
+    const coerce = site.options.coerceUnknownStatusTo200
     if (!example.response.templated) {
-      return buildResponse(example, undefined, incoming.method, site.options.coerceUnknownStatusTo200)
+      return { response: buildResponse(example, undefined, incoming.method, coerce), body }
     }
     const dynamic = await this.generator()
     const context = { incoming, captures: outcome.captures, dynamic }
-    return buildResponse(
-      example,
-      {
-        body: renderTemplate(body, context),
-        headers: headers.map(([name, value]): [string, string] => [name, renderTemplate(value, context)]),
-      },
-      incoming.method,
-      site.options.coerceUnknownStatusTo200,
-    )
+    const rendered = renderTemplate(body, context)
+    const answer = {
+      body: rendered,
+      headers: headers.map(([name, value]): [string, string] => [name, renderTemplate(value, context)]),
+    }
+    return { response: buildResponse(example, answer, incoming.method, coerce), body: rendered }
   }
 
   respond(request: Request): Promise<Response | undefined> {
@@ -159,7 +159,10 @@ class Mock implements PostmanMock {
       return notFoundResponse(site.examples.length > 0)
     }
     const { example } = outcome
-    const response = await this.render(site, example, outcome, incoming)
+    const { response, body } = await this.render(site, example, outcome, incoming)
+    if (options.serverHeaders) {
+      addServerHeaders(response, body, this.traceRandom.next, this.limitsOf(site).window())
+    }
     record(
       {
         request: example.info.request,

@@ -94,6 +94,7 @@ export interface CheckedOptions {
   privateAuthError: 'AuthenticationError' | 'mockNotFoundError'
   serverResponse: PostmanMockOptions['serverResponse']
   limits: PostmanMockOptions['limits']
+  serverHeaders: boolean
 }
 
 /** Validates options and applies Postman's defaults (matchQueryParams and matchWildcards on, filters off). */
@@ -125,5 +126,6 @@ export function checkOptions(options: PostmanMockOptions): CheckedOptions {
     privateAuthError: privateAuthError(options.privateAuthError),
     serverResponse: serverResponse(options.serverResponse),
     limits: limits(options.limits),
+    serverHeaders: boolean(options, 'serverHeaders', false),
   }
 }

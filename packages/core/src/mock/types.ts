@@ -68,6 +68,12 @@ export interface PostmanMockOptions {
    * `reset()`) answers 429 `usageLimitError` past it.
    */
   limits?: { callsPerMinute?: number; totalCalls?: number }
+  /**
+   * Add the other headers Postman's servers send: a weak `ETag`, `Vary: Accept-Encoding`, `x-srv-trace` /
+   * `x-srv-span`, and `X-RateLimit-*` when `limits.callsPerMinute` is set. Default `false`
+   * (`Access-Control-Allow-Origin: *` is always added).
+   */
+  serverHeaders?: boolean
   /** Where load warnings go. Default: `console.warn`. */
   onWarning?: (warning: PostmockWarning) => void
 }

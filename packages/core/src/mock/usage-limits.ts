@@ -43,6 +43,17 @@ export class UsageLimits {
     return { allowed: true }
   }
 
+  /** The current per-minute window, for the `X-RateLimit-*` headers (`undefined` without a rate limit). */
+  window(): { limit: number; remaining: number; reset: number } | undefined {
+    const limit = this.limits?.callsPerMinute
+    if (limit === undefined) return undefined
+    return {
+      limit,
+      remaining: Math.max(0, limit - this.inWindow),
+      reset: Math.ceil((this.windowStart + 60_000) / 1000),
+    }
+  }
+
   reset(): void {
     this.windowStart = 0
     this.inWindow = 0
