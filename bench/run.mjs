@@ -190,7 +190,11 @@ server.close()
 
 const esbuild = await loadEsbuild()
 const bundle = esbuild ? await measureBundle(esbuild.esbuild) : undefined
-if (bundle) log(`core browser bundle: ${bundle.bytes} B minified, ${bundle.gzip} B gzip`)
+if (bundle) {
+  log(
+    `core browser bundle: entry ${bundle.bytes} B minified, ${bundle.gzip} B gzip; lazy dynamic variables ${bundle.lazyGzip} B gzip`,
+  )
+}
 
 const elapsed = (performance.now() - started) / 1000
 machine.loadAfter = loadavg()

@@ -24,4 +24,4 @@ export type {
   RecordedCall,
   TieBreak,
 } from './mock/types.js'
-export { DYNAMIC_VARIABLE_NAMES } from './render/dynamic-variables.js'
+export { DYNAMIC_VARIABLE_NAMES } from './render/dynamic-variable-names.js'

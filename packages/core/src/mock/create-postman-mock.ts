@@ -3,7 +3,6 @@ import { type IncomingRequest, readIncoming } from '../matching/incoming.js'
 import { type MatchOutcome, match, type Selector } from '../matching/match.js'
 import { postmockError, printWarning } from '../messages.js'
 import { resolveDelay, sleep } from '../render/delay.js'
-import { prepareDynamicVariables } from '../render/dynamic-variables.js'
 import {
   authenticationErrorResponse,
   limitResponse,
@@ -78,7 +77,10 @@ class Mock implements PostmanMock {
   private generator(): Promise<DynamicGenerator> {
     if (!this.dynamic) {
       const names = new Set(this.sites.flatMap((site) => [...site.dynamicNames]))
-      this.dynamic = prepareDynamicVariables(names, { random: createRandom(this.seed), seed: this.seed })
+      // The generators (118 of them, with their word lists) load with the first answer that uses one.
+      this.dynamic = import('../render/dynamic-variables.js').then(({ prepareDynamicVariables }) =>
+        prepareDynamicVariables(names, { random: createRandom(this.seed), seed: this.seed }),
+      )
     }
     return this.dynamic
   }

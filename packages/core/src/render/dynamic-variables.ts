@@ -1,22 +1,16 @@
 import type { Faker, LocaleDefinition, Randomizer } from '@faker-js/faker'
 import { postmockError } from '../messages.js'
+import { NAMES } from './dynamic-variable-names.js'
 import {
   FAKER_GENERATORS,
   type FakerGenerator,
-  NAMES,
   PLAIN_GENERATORS,
   type PlainEnvironment,
   type PlainGenerator,
 } from './dynamic-variable-table.js'
 import type { RandomSource } from './random.js'
 
-/**
- * The 118 dynamic variables Postman supports, with the leading `$`, in Postman's order.
- *
- * @example
- * DYNAMIC_VARIABLE_NAMES.includes('$randomEmail') // true
- */
-export const DYNAMIC_VARIABLE_NAMES: readonly string[] = NAMES
+export { DYNAMIC_VARIABLE_NAMES } from './dynamic-variable-names.js'
 
 const plainGenerators: ReadonlyMap<string, PlainGenerator> = new Map(Object.entries(PLAIN_GENERATORS))
 const fakerGenerators: ReadonlyMap<string, FakerGenerator> = new Map(Object.entries(FAKER_GENERATORS))
