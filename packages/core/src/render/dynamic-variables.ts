@@ -1,6 +1,5 @@
 import type { Faker, LocaleDefinition, Randomizer } from '@faker-js/faker'
 import { postmockError } from '../messages.js'
-import { NAMES } from './dynamic-variable-names.js'
 import {
   FAKER_GENERATORS,
   type FakerGenerator,
