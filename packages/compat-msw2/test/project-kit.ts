@@ -3,10 +3,18 @@
  * Node running this suite (the system Node 20). The projects link the workspace adapters into their
  * node_modules and send every `msw` import to this package's msw 2.
  */
-import { execFile } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
+import type { TestOutcome } from '../../adapter-node/test/project-kit.js'
+
+// Running a runner and reading its JSON report work the same on any Node: shared with the adapters' kit.
+export {
+  type RunResult,
+  readOutcomes,
+  runNode,
+  type TestOutcome,
+} from '../../adapter-node/test/project-kit.js'
 
 export const PACKAGE_DIR = resolve(import.meta.dirname, '..')
 export const PACKAGES_DIR = resolve(PACKAGE_DIR, '..')
@@ -65,52 +73,6 @@ export function writeProject(name: string, files: Record<string, string>, adapte
     symlinkSync(join(PACKAGES_DIR, adapter), link, 'dir')
   }
   return dir
-}
-
-export interface RunResult {
-  code: number
-  output: string
-}
-
-/** Runs `node <args>` (this Node) in `cwd`; resolves with the exit code and stdout + stderr. */
-export function runNode(cwd: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      args,
-      {
-        cwd,
-        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CI: 'true', ...env },
-        timeout: 120_000,
-        maxBuffer: 16 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-        done({ code, output: `${stdout}\n${stderr}` })
-      },
-    )
-  })
-}
-
-export interface TestOutcome {
-  status: string
-  failure: string
-}
-
-/** Reads a Jest/Vitest JSON report into `{ "<test title>": { status, failure } }`. */
-export function readOutcomes(reportFile: string): Record<string, TestOutcome> {
-  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
-    testResults: Array<{
-      assertionResults: Array<{ title: string; status: string; failureMessages?: string[] }>
-    }>
-  }
-  const outcomes: Record<string, TestOutcome> = {}
-  for (const file of report.testResults) {
-    for (const test of file.assertionResults) {
-      outcomes[test.title] = { status: test.status, failure: (test.failureMessages ?? []).join('\n') }
-    }
-  }
-  return outcomes
 }
 
 /** The failed test titles of a report, sorted. */
