@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { defineConfig } from '@playwright/test'
+import { systemChromium } from '@postmock/playwright'
 
 /**
  * A free port on 127.0.0.1, chosen once in the runner process and handed to the workers (which load
@@ -17,20 +18,9 @@ function freePort(variable: string): number {
 
 const DEV_PORT = freePort('BROWSER_APP_DEV_PORT')
 const PREVIEW_PORT = freePort('BROWSER_APP_PREVIEW_PORT')
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    // nothing but this machine resolves: a request that escaped the service worker would fail loudly
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
-}
+// Debian's Chromium with the flags this machine needs; nothing but 127.0.0.1 resolves, so a request that
+// escaped the service worker would fail loudly.
+const launchOptions = systemChromium(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'])
 
 // Two servers: `vite` (development, the usual place for the worker) and `vite preview` of a build
 // made with `--mode postmock` (VITE_POSTMOCK=true), which proves the production bundle works too.

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { defineConfig } from '@playwright/test'
+import { systemChromium } from '@postmock/playwright'
 
 /**
  * A free port on 127.0.0.1, chosen once in the runner process and handed to the workers (which load
@@ -29,20 +30,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // nothing but this machine resolves: a request that escaped the worker would fail loudly
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ],
-    },
+    // Debian's Chromium; nothing but 127.0.0.1 resolves: a request that escaped the worker fails loudly
+    launchOptions: systemChromium(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']),
   },
   webServer: {
     command: 'node scripts/serve-static.mjs',
