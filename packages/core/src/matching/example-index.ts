@@ -21,42 +21,56 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
-/** The index built once at load time; the matcher reads it and never changes it. */
+/** Files the examples of one method (in document order) for the matcher. */
+function fileGroup(all: Example[]): MethodGroup {
+  const group: MethodGroup = {
+    all,
+    byShape: new Map(),
+    wildcards: undefined,
+    bySegmentCount: new Map(),
+    readsBody: false,
+  }
+  for (const example of all) {
+    if (example.body.kind !== 'none' || example.response.templated) group.readsBody = true
+    const forms = example.pathForms
+    push(group.byShape, forms.strippedIdsLower, example)
+    push(group.bySegmentCount, forms.segments.length, example)
+    const pattern = example.wildcard
+    if (pattern) {
+      group.wildcards ??= new WildcardTrie()
+      group.wildcards.insert(pattern, example)
+    }
+  }
+  return group
+}
+
+/**
+ * The examples filed for the matcher. A method's group is filed the first time a request asks for that
+ * method (a test usually sends a few methods, and a load should not pay for the others); once filed it
+ * never changes.
+ */
 export class ExampleIndex {
   readonly examples: readonly Example[]
-  private readonly methods = new Map<string, MethodGroup>()
+  private byMethod: Map<string, Example[]> | undefined
+  private readonly groups = new Map<string, MethodGroup>()
 
   constructor(examples: readonly Example[]) {
     this.examples = examples
-    for (const example of examples) {
-      let group = this.methods.get(example.method)
-      if (!group) {
-        group = {
-          all: [],
-          byShape: new Map(),
-          wildcards: undefined,
-          bySegmentCount: new Map(),
-          readsBody: false,
-        }
-        this.methods.set(example.method, group)
-      }
-      group.all.push(example)
-      if (example.body.kind !== 'none' || example.response.templated) group.readsBody = true
-      const forms = example.pathForms
-      push(group.byShape, forms.strippedIdsLower, example)
-      const count = forms.segments.length
-      push(group.bySegmentCount, count, example)
-      const pattern = example.wildcard
-      if (pattern) {
-        group.wildcards ??= new WildcardTrie()
-        group.wildcards.insert(pattern, example)
-      }
-    }
   }
 
   /** The examples saved with this (upper-case) method. */
   method(method: string): MethodGroup | undefined {
-    return this.methods.get(method)
+    const filed = this.groups.get(method)
+    if (filed) return filed
+    if (!this.byMethod) {
+      this.byMethod = new Map()
+      for (const example of this.examples) push(this.byMethod, example.method, example)
+    }
+    const all = this.byMethod.get(method)
+    if (!all) return undefined
+    const group = fileGroup(all)
+    this.groups.set(method, group)
+    return group
   }
 
   /** The wildcard form of an example's path, if it has `{{var}}` segments. */
