@@ -11,17 +11,17 @@ export interface Example {
   method: string
   /** Decoded path starting with `/`. */
   path: string
-  /** The path's forms for the path steps, computed at load. */
-  pathForms: PathForms
-  /** The path's `{{var}}` segments for the wildcard step, if it has any. */
-  wildcard: WildcardPath | undefined
+  /** The path's forms for the path steps (computed on first use). */
+  readonly pathForms: PathForms
+  /** The path's `{{var}}` segments for the wildcard step, if it has any (computed on first use). */
+  readonly wildcard: WildcardPath | undefined
   /** Enabled query pairs. */
   query: Array<[string, string]>
-  /** Enabled request headers of the saved request, lower-cased names. */
-  headers: ReadonlyMap<string, string>
+  /** Enabled request headers of the saved request, lower-cased names (computed on first use). */
+  readonly headers: ReadonlyMap<string, string>
   body: ExampleBody
-  /** Saved request `Content-Type`, lower-cased, without parameters. */
-  contentType: string | undefined
+  /** Saved request `Content-Type`, lower-cased, without parameters (computed on first use). */
+  readonly contentType: string | undefined
   response: {
     code: number
     status: string | undefined

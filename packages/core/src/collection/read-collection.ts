@@ -1,10 +1,10 @@
-import { pathForms, wildcardPath } from '../matching/path-steps.js'
 import { formatMessage, type PostmockWarning, postmockError } from '../messages.js'
 import { readBody } from './body.js'
 import { convertV1, isV1Collection } from './convert-v1.js'
 import type { Example } from './example.js'
-import { headerMap, readHeaderList } from './headers.js'
+import { readHeaderList } from './headers.js'
 import type { RawCollection, RawItem, RawKeyValue, RawRequest, RawResponse } from './raw-types.js'
+import { SavedExample } from './saved-example.js'
 import { resolveUrl } from './url.js'
 import { substitute, type VariableScope, variableText } from './variables.js'
 
@@ -148,43 +148,40 @@ class ExampleReader {
     const responseHeaders = readHeaderList(response.header, scope)
     const responseBody = substitute(response.body ?? '', scope)
     const url = resolveUrl(request.url, scope)
-    const requestHeaders = readHeaderList(request.header, scope)
-    const headers = headerMap(requestHeaders)
     const method = (request.method || 'GET').toUpperCase()
     const name = typeof response.name === 'string' ? response.name : ''
     const id = typeof response.id === 'string' ? response.id : undefined
     const uid = typeof response.uid === 'string' ? response.uid : undefined
-    this.examples.push({
-      order: this.examples.length,
-      info: {
-        request: String(item.name ?? ''),
-        folders,
+    this.examples.push(
+      new SavedExample({
+        order: this.examples.length,
+        info: {
+          request: String(item.name ?? ''),
+          folders,
+          method,
+          path: url.path,
+          query: url.query.length ? url.query.map(([k, v]) => `${k}=${v}`).join('&') : '',
+          code,
+          name,
+          id,
+          uid,
+          location: at,
+        },
         method,
         path: url.path,
-        query: url.query.length ? url.query.map(([k, v]) => `${k}=${v}`).join('&') : '',
-        code,
-        name,
-        id,
-        uid,
-        location: at,
-      },
-      method,
-      path: url.path,
-      pathForms: pathForms(url.path),
-      wildcard: url.path.includes('{{') ? wildcardPath(url.path) : undefined,
-      query: url.query,
-      headers,
-      body: readBody(request.body, scope),
-      contentType: headers.get('content-type')?.split(';')[0]?.trim().toLowerCase(),
-      response: {
-        code,
-        status: typeof response.status === 'string' && response.status ? response.status : undefined,
-        headers: responseHeaders,
-        body: responseBody,
-        previewLanguage: response._postman_previewlanguage,
-        templated: responseBody.includes('{{') || responseHeaders.some(([, value]) => value.includes('{{')),
-      },
-    })
+        query: url.query,
+        requestHeaders: readHeaderList(request.header, scope),
+        body: readBody(request.body, scope),
+        response: {
+          code,
+          status: typeof response.status === 'string' && response.status ? response.status : undefined,
+          headers: responseHeaders,
+          body: responseBody,
+          previewLanguage: response._postman_previewlanguage,
+          templated: responseBody.includes('{{') || responseHeaders.some(([, value]) => value.includes('{{')),
+        },
+      }),
+    )
   }
 }
 
