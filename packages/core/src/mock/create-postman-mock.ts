@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw'
 import type { Example } from '../collection/example.js'
 import { type IncomingRequest, readIncoming } from '../matching/incoming.js'
 import { type MatchOutcome, match, type Selector } from '../matching/match.js'
@@ -36,7 +37,6 @@ function headerSelector(headers: Headers): Selector | undefined {
 }
 
 class Mock implements PostmanMock {
-  readonly handlers
   readonly examples
   readonly warnings
   private readonly log = new CallLog()
@@ -45,6 +45,7 @@ class Mock implements PostmanMock {
   private readonly limits = new Map<Site, UsageLimits>()
   private readonly traceRandom = createRandom()
   private dynamic: Promise<DynamicGenerator> | undefined
+  private handlerList: RequestHandler[] | undefined
 
   constructor(
     private readonly sites: Site[],
@@ -54,8 +55,13 @@ class Mock implements PostmanMock {
     this.warnings = sites.flatMap((site) => site.warnings)
     this.overrides = new Overrides(sites)
     this.router = new Router(sites)
+  }
+
+  /** Created on first use: a caller that answers through `respond()` never pays for them. */
+  get handlers(): RequestHandler[] {
     // MSW gives each resolver its own copy of the request: its body may be read without a clone.
-    this.handlers = createHandlers(sites, (request) => this.answer(request, true))
+    this.handlerList ??= createHandlers(this.sites, (request) => this.answer(request, true))
+    return this.handlerList
   }
 
   serves(url: string | URL): boolean {
@@ -76,7 +82,7 @@ class Mock implements PostmanMock {
 
   private generator(): Promise<DynamicGenerator> {
     if (!this.dynamic) {
-      const names = new Set(this.sites.flatMap((site) => [...site.dynamicNames]))
+      const names = new Set(this.sites.flatMap((site) => [...site.dynamicNames()]))
       // The generators (118 of them, with their word lists) load with the first answer that uses one.
       this.dynamic = import('../render/dynamic-variables.js').then(({ prepareDynamicVariables }) =>
         prepareDynamicVariables(names, { random: createRandom(this.seed), seed: this.seed }),

@@ -22,10 +22,20 @@ export interface Site {
   private: boolean
   apiKeys: ReadonlySet<string> | undefined
   delay: DelaySetting | undefined
-  /** Dynamic variables used by any answer (so faker loads only when needed). */
-  dynamicNames: ReadonlySet<string>
+  /** Dynamic variables used by any answer (so faker loads only when needed); found on first call. */
+  dynamicNames(): ReadonlySet<string>
   warnings: PostmockWarning[]
   options: CheckedOptions
+}
+
+function usedDynamicNames(examples: readonly Example[]): Set<string> {
+  const names = new Set<string>()
+  for (const example of examples) {
+    if (!example.response.templated) continue
+    for (const name of dynamicNames(example.response.body)) names.add(name)
+    for (const [, value] of example.response.headers) for (const name of dynamicNames(value)) names.add(name)
+  }
+  return names
 }
 
 /** Builds a site: reads the collection and environment, resolves variables, indexes the examples. */
@@ -43,12 +53,7 @@ export function buildSite(
   ])
   const scope = mergeScopes(readVariables(raw.variable), environment, overrides)
   const read = readExamples(raw, scope, checked.strict)
-  const names = new Set<string>()
-  for (const example of read.examples) {
-    if (!example.response.templated) continue
-    for (const name of dynamicNames(example.response.body)) names.add(name)
-    for (const [, value] of example.response.headers) for (const name of dynamicNames(value)) names.add(name)
-  }
+  let names: Set<string> | undefined
   const baseUrls = (options.baseUrls ?? []).map((value, i) => parseBaseUrl(value, `baseUrls[${i}]`))
   const ids = mockHosts === undefined ? checked.mockIds : mockHosts
   return {
@@ -66,7 +71,10 @@ export function buildSite(
     private: checked.private,
     apiKeys: checked.apiKeys ? new Set(checked.apiKeys) : undefined,
     delay: checked.delay,
-    dynamicNames: names,
+    dynamicNames: () => {
+      names ??= usedDynamicNames(read.examples)
+      return names
+    },
     warnings: read.warnings,
     options: checked,
   }
