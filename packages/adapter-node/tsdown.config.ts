@@ -12,5 +12,5 @@ export default defineConfig({
   outDir: 'dist',
   clean: true,
   tsconfig: 'tsconfig.build.json',
-  external: ['msw', 'msw/node', '@postmock/core', '@postmock/core/node', /^node:/],
+  external: ['msw', 'msw/node', '@postmock/core', '@postmock/core/node', /^@mswjs\/interceptors/, /^node:/],
 })

@@ -1,6 +1,6 @@
 /**
  * @postmock/adapter-node: the runner-independent part of `@postmock/vitest` and `@postmock/jest`:
- * reading the sources, the msw/node server with one dispatcher, per-test scopes, the report that fails
+ * reading the sources, the interception that answers or refuses every request, per-test scopes, the report that fails
  * a test on an unmatched or refused request, and the start-up check.
  */
 import { preloadRuntime } from './runtime.js'
@@ -11,10 +11,6 @@ if (!__POSTMOCK_CJS__) await preloadRuntime()
 
 export { type RunnerHooks, setupWithRunnerHooks } from './bind-hooks.js'
 export type { OnUnmatched, PostmanSource, PostmanSourceEntry, SetupPostmanMocksOptions } from './options.js'
-export {
-  createPostmockSession,
-  type PostmanMocks,
-  type PostmockServer,
-  type PostmockSession,
-} from './session.js'
+export { createPostmockSession, type PostmanMocks, type PostmockSession } from './session.js'
 export { missingGlobals } from './startup-check.js'
+export type { PostmockServer } from './user-handlers.js'

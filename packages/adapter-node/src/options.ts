@@ -38,14 +38,59 @@ export interface SetupPostmanMocksOptions extends Omit<PostmanMockOptions, 'envi
   /** Print a table of the examples no test served, when the test file ends. Default `false`. */
   reportUnused?: boolean
   /**
-   * Origins (or URL prefixes, or patterns) that may reach the real network, e.g. a server the test
-   * starts on `http://127.0.0.1:4000`. Everything else that no collection serves is refused.
+   * What may reach the real network; everything else that no collection serves is refused:
+   * - an origin or URL prefix (`'http://127.0.0.1:4000'`, `'https://auth.example.com/oauth'`): HTTP
+   *   requests under it, and connections to its host and port;
+   * - a `host:port` pair (`'db.internal:5432'`): any connection to it, whatever the protocol;
+   * - a RegExp, tested against the request URL and against `host:port` for other connections.
    */
   passthrough?: Array<string | RegExp>
+  /**
+   * Connections to loopback (`localhost`, 127.0.0.0/8, `::1`) that do not carry HTTP — a test database,
+   * Redis: `'allow'` (default) lets them through; `'refuse'` refuses them unless listed in `passthrough`.
+   * HTTP to loopback is always refused unless served (`baseUrls`) or listed in `passthrough`.
+   */
+  loopbackSockets?: 'allow' | 'refuse'
+}
+
+const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'ws:': 80, 'https:': 443, 'wss:': 443 }
+
+/** `host:port` of a URL, the port spelled out, IPv6 without brackets. */
+function hostPort(url: URL): string {
+  return `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port || DEFAULT_PORTS[url.protocol] || ''}`
+}
+
+function isUrlLike(entry: string): boolean {
+  return entry.includes('://')
 }
 
 /** Whether a request URL is let through to the network by the `passthrough` option. */
 export function isPassthrough(url: string, passthrough: ReadonlyArray<string | RegExp> | undefined): boolean {
-  if (!passthrough) return false
-  return passthrough.some((entry) => (typeof entry === 'string' ? url.startsWith(entry) : entry.test(url)))
+  if (!passthrough?.length) return false
+  let target: string | undefined
+  return passthrough.some((entry) => {
+    if (typeof entry !== 'string') return entry.test(url)
+    if (isUrlLike(entry)) return url.startsWith(entry)
+    target ??= hostPort(new URL(url))
+    return target === entry.replace(/^\[|\](?=:)/g, '')
+  })
+}
+
+/** Whether a connection to `host:port` is let through by the `passthrough` option. */
+export function isPassthroughTarget(
+  host: string,
+  port: number,
+  passthrough: ReadonlyArray<string | RegExp> | undefined,
+): boolean {
+  if (!passthrough?.length) return false
+  const target = `${host.replace(/^\[|\]$/g, '')}:${port}`
+  return passthrough.some((entry) => {
+    if (typeof entry !== 'string') return entry.test(target)
+    if (!isUrlLike(entry)) return target === entry.replace(/^\[|\](?=:)/g, '')
+    try {
+      return hostPort(new URL(entry)) === target
+    } catch {
+      return false
+    }
+  })
 }

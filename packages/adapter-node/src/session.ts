@@ -1,33 +1,34 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { syncBuiltinESMExports } from 'node:module'
 import type {
   CallFilter,
   ExampleInfo,
   Explanation,
   MockOverride,
-  PostmanMock,
   PostmockWarning,
   RecordedCall,
 } from '@postmock/core'
 import type { RequestHandler } from 'msw'
+import type { Interception } from './interception/glossary.js'
+import { installInterception } from './interception/install.js'
 import { MockSet } from './mock-set.js'
-import { isPassthrough, type PostmanSource, type SetupPostmanMocksOptions } from './options.js'
+import type { PostmanSource, SetupPostmanMocksOptions } from './options.js'
+import { createPolicy } from './policy.js'
 import { problemsError, type UnusedGroup, unusedTable } from './reports.js'
 import { getRuntime, type Runtime } from './runtime.js'
 import { loadSources, type MockFactory } from './sources.js'
-import { unhandledStrategy } from './unhandled.js'
-
-/** The msw server `setupPostmanMocks()` starts (`setupServer()` from `msw/node`). */
-export type PostmockServer = ReturnType<Runtime['setupServer']>
+import { type PostmockServer, UserHandlers } from './user-handlers.js'
 
 /**
  * What `setupPostmanMocks()` returns: core's `PostmanMock` API over every source, scoped to the
- * running test, plus the msw `server`.
+ * running test, plus `server` for the user's own msw handlers.
  */
 export interface PostmanMocks {
-  /** The msw server: `server.use(http.get(...))` still works beside the collection. */
+  /** Your own msw handlers beside the collection: `server.use(http.get(...))`, tried first. */
   readonly server: PostmockServer
-  /** The msw handlers the server runs (one dispatcher in front of every source). */
+  /**
+   * The collections as msw handlers (core's `handlers`, from the msw copy core loads), for your own
+   * `setupServer`/`setupWorker`; the adapter itself does not need them (available once `beforeAll` ran).
+   */
   readonly handlers: readonly RequestHandler[]
   /** Every example loaded, of every source (available once the server started, in `beforeAll`). */
   readonly examples: readonly ExampleInfo[]
@@ -100,7 +101,6 @@ export function createPostmockSession(
   let factories: MockFactory[] | undefined
   let shared: MockSet | undefined
   let loading: Promise<void> | undefined
-  let listening = false
   let reported = false
   /** Per source, the locations of the examples no scope has served yet. */
   let neverServed: Array<Set<string>> = []
@@ -117,34 +117,15 @@ export function createPostmockSession(
     else if (onUnmatched === 'error') set.problems.push(safe)
   }
 
-  const handle = async (request: Request): Promise<Response | undefined> => {
-    const set = scopes.getStore() ?? shared
-    const mock = set?.serving(request.url)
-    if (!set || !mock) return undefined
-    const copy = onUnmatched === 'bypass' ? undefined : request.clone()
-    const response = await mock.respond(request)
-    if (copy && response?.status === 404 && isNotFound(mock, copy)) {
-      flag(
-        set,
-        mock.explain(copy).then((explanation) => explanation.report),
-      )
-    }
-    return response
-  }
-
-  const refuse = (request: Request): 'passthrough' | 'refuse' => {
-    if (onUnmatched === 'bypass' || isPassthrough(request.url, options.passthrough)) return 'passthrough'
-    const set = scopes.getStore() ?? shared
-    if (set) flag(set, refusalReport(set, request.clone()))
-    return 'refuse'
-  }
-
-  // One handler for every source, matching only served URLs: a handler that matches and answers
-  // nothing makes msw pass the request through without calling the unhandled-request strategy.
-  const servedHere = ({ request }: { request: Request }): boolean =>
-    (scopes.getStore() ?? shared)?.serving(request.url) !== undefined
-  const dispatcher = runtime.http.all(servedHere, ({ request }) => handle(request))
-  const server = runtime.setupServer(dispatcher)
+  const userHandlers = new UserHandlers(runtime)
+  const policy = createPolicy({
+    runtime,
+    options,
+    userHandlers,
+    scope: () => scopes.getStore() ?? shared,
+    flag,
+  })
+  let interception: Interception | undefined
 
   const recordUnused = (set: MockSet): void => {
     set.mocks.forEach((mock, i) => {
@@ -175,8 +156,10 @@ export function createPostmockSession(
   }
 
   const mocks: PostmanMocks = {
-    server,
-    handlers: [dispatcher],
+    server: userHandlers,
+    get handlers() {
+      return sharedSet('handlers').mocks.flatMap((mock) => mock.handlers)
+    },
     get examples() {
       return sharedSet('examples').mocks.flatMap((mock) => mock.examples)
     },
@@ -211,15 +194,7 @@ export function createPostmockSession(
         neverServed = shared.mocks.map((mock) => new Set(mock.examples.map((example) => example.location)))
       })
       return loading.then(() => {
-        if (listening) return
-        const strategy = unhandledStrategy(refuse)
-        // msw 2 reads onUnhandledRequest, msw 3 reads onUnhandledFrame; each ignores the other key.
-        server.listen({ onUnhandledRequest: strategy, onUnhandledFrame: strategy } as Parameters<
-          PostmockServer['listen']
-        >[0])
-        listening = true
-        // msw patches node:http's functions; this makes `import { request } from 'node:http'` see them.
-        syncBuiltinESMExports()
+        interception ??= installInterception(runtime.interception, policy)
       })
     },
     endTest: async () => {
@@ -233,11 +208,8 @@ export function createPostmockSession(
       }
     },
     stop: () => {
-      if (listening) {
-        server.close()
-        syncBuiltinESMExports()
-      }
-      listening = false
+      interception?.dispose()
+      interception = undefined
       if (!options.reportUnused || !shared || reported) return
       reported = true
       recordUnused(shared)
@@ -252,17 +224,6 @@ export function createPostmockSession(
   }
 }
 
-/** Whether the mock's newest calls show this request answered with Postman's not-found 404. */
-function isNotFound(mock: PostmanMock, request: Request): boolean {
-  const calls = mock.calls({ status: 404, method: request.method })
-  const href = new URL(request.url).href
-  for (let i = calls.length - 1; i >= 0; i--) {
-    const call = calls[i]!
-    if (new URL(call.url).href === href) return call.via === 'not-found'
-  }
-  return false
-}
-
 async function explainIn(set: MockSet, request: Request): Promise<Explanation> {
   const mock = set.serving(request.url) ?? set.mocks[0]
   if (!mock) {
@@ -275,22 +236,4 @@ async function explainIn(set: MockSet, request: Request): Promise<Explanation> {
     )
   }
   return mock.explain(request)
-}
-
-/** The report for a refused request: its origin is served by no source. */
-async function refusalReport(set: MockSet, request: Request): Promise<string> {
-  const explanations = await Promise.all(set.mocks.map((mock) => mock.explain(request.clone())))
-  const origin = new URL(request.url).origin
-  const served = explanations.flatMap(
-    (e) => /\(served: (.*?)\), and requests/.exec(e.report)?.[1]?.split(', ') ?? [],
-  )
-  const first = explanations[0]?.report ?? `[postmock] Failed to send ${request.method} ${request.url}.`
-  const report =
-    explanations.length > 1 && served.length
-      ? first.replace(
-          /\(served: .*?\), and requests/,
-          `(served: ${[...new Set(served)].join(', ')}), and requests`,
-        )
-      : first
-  return `${report}\n  To let it reach the network instead, list it in passthrough: ['${origin}'] or set onUnmatched: 'bypass'.`
 }

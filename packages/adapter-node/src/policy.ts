@@ -1,0 +1,86 @@
+import type { PostmanMock } from '@postmock/core'
+import type { ConnectionTarget, HttpVerdict, InterceptionPolicy } from './interception/glossary.js'
+import { isLoopbackHost } from './interception/loopback.js'
+import type { MockSet } from './mock-set.js'
+import { isPassthrough, isPassthroughTarget, type SetupPostmanMocksOptions } from './options.js'
+import { connectionRefusal, isWebSocketUpgrade, refusalError, requestRefusal } from './refusals.js'
+import type { Runtime } from './runtime.js'
+import type { UserHandlers } from './user-handlers.js'
+
+/** What the policy reads from the session. */
+export interface PolicyContext {
+  runtime: Runtime
+  options: SetupPostmanMocksOptions
+  userHandlers: UserHandlers
+  /** The scope of the running test (or the shared one). */
+  scope(): MockSet | undefined
+  /** Records a report that fails the scope's test (or is printed, with `onUnmatched: 'warn'`). */
+  flag(set: MockSet, report: Promise<string>): void
+}
+
+const PASSTHROUGH: HttpVerdict = { kind: 'passthrough' }
+
+/** Whether the mock's newest calls show this request answered with Postman's not-found 404. */
+function isNotFound(mock: PostmanMock, request: Request): boolean {
+  const calls = mock.calls({ status: 404, method: request.method })
+  const href = new URL(request.url).href
+  for (let i = calls.length - 1; i >= 0; i--) {
+    const call = calls[i]!
+    if (new URL(call.url).href === href) return call.via === 'not-found'
+  }
+  return false
+}
+
+/**
+ * The session's answers to the interception layer: the user's msw handlers first, then the collection
+ * serving the request's origin; anything else is refused with a report, unless `passthrough` or
+ * `onUnmatched: 'bypass'` lets it through. Below HTTP, loopback is allowed (unless
+ * `loopbackSockets: 'refuse'`), every other host is refused.
+ */
+export function createPolicy(context: PolicyContext): InterceptionPolicy {
+  const { runtime, options, userHandlers } = context
+  const bypass = options.onUnmatched === 'bypass'
+
+  const answer = async (set: MockSet, mock: PostmanMock, request: Request) => {
+    // The body is read by matching; the report for a 404 needs the request again.
+    const copy = bypass ? undefined : request.body ? request.clone() : request
+    const response = await mock.respond(request)
+    if (copy && response?.status === 404 && isNotFound(mock, copy)) {
+      context.flag(
+        set,
+        mock.explain(copy).then((explanation) => explanation.report),
+      )
+    }
+    return response
+  }
+
+  return {
+    async request(request) {
+      const set = context.scope()
+      const own = await userHandlers.respond(request)
+      if (own) return { kind: 'respond', response: own }
+      const mock = isWebSocketUpgrade(request) ? undefined : set?.serving(request.url)
+      const response = set && mock ? await answer(set, mock, request) : undefined
+      if (response) return { kind: 'respond', response }
+      if (bypass || isPassthrough(request.url, options.passthrough)) return PASSTHROUGH
+      const report = requestRefusal(runtime, set, request)
+      if (set) context.flag(set, Promise.resolve(report))
+      return { kind: 'refuse', error: refusalError(report) }
+    },
+
+    connection(target: ConnectionTarget) {
+      if (bypass || isPassthroughTarget(target.host, target.port, options.passthrough)) return 'allow'
+      const loopback = isLoopbackHost(target.host)
+      if (loopback && options.loopbackSockets !== 'refuse') return 'allow'
+      const set = context.scope()
+      return {
+        kind: 'guard',
+        refuse: () => {
+          const report = connectionRefusal(runtime, target, loopback)
+          if (set) context.flag(set, Promise.resolve(report))
+          return refusalError(report)
+        },
+      }
+    },
+  }
+}
