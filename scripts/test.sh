@@ -41,7 +41,7 @@ step pnpm run lint
 
 rm -rf reports && mkdir -p reports
 # msw 3 on Node 24: every workspace package with a test script, one at a time (Chromium is heavy on 2 cores)
-for dir in packages/* test examples/*; do
+for dir in packages/* test test/interception examples/*; do
   [ -f "$dir/package.json" ] || continue
   name="$("$NODE24" -p "require('./$dir/package.json').name")"
   [ "$name" = "@postmock/compat-msw2" ] && continue
