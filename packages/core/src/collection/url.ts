@@ -9,7 +9,29 @@ export interface ResolvedUrl {
   query: Array<[string, string]>
 }
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i
+const COLON = 58
+const PLUS = 43
+const MINUS = 45
+const DOT = 46
+
+/** The length of a leading `scheme://` (an ASCII letter, then letters, digits, `+`, `-` or `.`), else 0. */
+function schemeLength(text: string): number {
+  if (!isAsciiLetter(text.charCodeAt(0))) return 0
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === COLON) return text.startsWith('//', i + 1) ? i + 3 : 0
+    if (!isAsciiLetter(code) && !isDigit(code) && code !== PLUS && code !== MINUS && code !== DOT) return 0
+  }
+  return 0
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
 
 /** Decodes a URI component, keeping the text as it is when it is not valid percent-encoding. */
 export function safeDecode(text: string): string {
@@ -29,7 +51,8 @@ export function splitRawUrl(raw: string): { path: string; search: string } {
   const q = text.indexOf('?')
   const search = q >= 0 ? text.slice(q + 1) : ''
   if (q >= 0) text = text.slice(0, q)
-  if (SCHEME.test(text)) text = text.replace(SCHEME, '')
+  const scheme = schemeLength(text)
+  if (scheme) text = text.slice(scheme)
   else if (text.startsWith('/')) return { path: text, search }
   // Postman reads the first part of a scheme-less URL as the host (`{{baseUrl}}/users` → `/users`).
   const slash = text.indexOf('/')

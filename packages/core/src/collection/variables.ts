@@ -1,6 +1,3 @@
-/** `{{name}}` tokens, as Postman's substitution engine finds them. */
-export const TOKEN = /\{\{([^{}]*?)\}\}/g
-
 /** Postman gives up after this many passes of nested substitution. */
 const MAX_PASSES = 19
 
@@ -33,17 +30,44 @@ const CACHEABLE = 512
 function substituteOnce(text: string, scope: VariableScope): string {
   let current = text
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    let changed = false
-    const next = current.replace(TOKEN, (token, name: string) => {
-      const value = scope.get(name)
-      if (value === undefined) return token
-      changed = true
-      return value
-    })
+    const next = replaceKnownTokens(current, scope)
+    if (next === undefined) break
     current = next
-    if (!changed || !current.includes('{{')) break
+    if (!current.includes('{{')) break
   }
   return current
+}
+
+const OPEN_BRACE = 123
+const CLOSE_BRACE = 125
+
+/**
+ * One pass of substitution: every `{{name}}` token (a name without braces, as Postman's engine finds
+ * them, left to right) whose name the scope knows is replaced by its value; the values are not read
+ * again in this pass. `undefined` when no token was replaced.
+ */
+function replaceKnownTokens(text: string, scope: VariableScope): string | undefined {
+  let result = ''
+  let copied = 0
+  let open = text.indexOf('{{')
+  while (open >= 0) {
+    let close = open + 2
+    for (; close < text.length; close++) {
+      const code = text.charCodeAt(close)
+      if (code === OPEN_BRACE || code === CLOSE_BRACE) break
+    }
+    if (text.charCodeAt(close) !== CLOSE_BRACE || text.charCodeAt(close + 1) !== CLOSE_BRACE) {
+      open = text.indexOf('{{', open + 1)
+      continue
+    }
+    const value = scope.get(text.slice(open + 2, close))
+    if (value !== undefined) {
+      result += text.slice(copied, open) + value
+      copied = close + 2
+    }
+    open = text.indexOf('{{', close + 2)
+  }
+  return copied === 0 ? undefined : result + text.slice(copied)
 }
 
 /** Builds one scope from layers, later layers winning. */
