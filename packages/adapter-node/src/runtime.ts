@@ -5,8 +5,7 @@ import type * as InterceptorsNet from '@mswjs/interceptors/net'
 import type * as Core from '@postmock/core'
 import type * as CoreNode from '@postmock/core/node'
 import type * as Msw from 'msw'
-import type * as MswNode from 'msw/node'
-import type { InterceptionModules } from './interception/install.js'
+import type { InterceptorModules } from './interception/socket-layer.js'
 import { diagnoseLoadFailure, missingGlobals, startupError } from './startup-check.js'
 
 /** The modules the adapters need at run time, loaded once and checked (see {@link getRuntime}). */
@@ -15,24 +14,20 @@ export interface Runtime {
   coreNode: Pick<typeof CoreNode, 'loadSource' | 'loadEnvironment'>
   /** msw's, for the user's own handlers (`postman.server.use(...)`). */
   getResponse: typeof Msw.getResponse
-  interception: InterceptionModules
+  interception: InterceptorModules
 }
 
 interface Modules {
   core: typeof Core
   coreNode: typeof CoreNode
   msw: typeof Msw
-  /** Node >= 22: the socket interceptors. */
-  sockets?: { base: typeof Interceptors; http: typeof InterceptorsHttp; net: typeof InterceptorsNet }
-  /** Node < 22: msw's own interceptors. */
-  mswNode?: typeof MswNode
+  interceptors: typeof Interceptors
+  http: typeof InterceptorsHttp
+  net: typeof InterceptorsNet
 }
 
 let loaded: Runtime | undefined
 let failure: Error | undefined
-
-/** The socket interceptors (@mswjs/interceptors 0.45) need Node >= 22; older Node gets msw's own. */
-const SOCKETS = Number(process.versions.node.split('.')[0]) >= 22
 
 function checkGlobals(): void {
   const missing = missingGlobals()
@@ -43,53 +38,58 @@ function checkGlobals(): void {
       Object.defineProperty(globalThis, name, { value, configurable: true, writable: true })
     }
   }
+  // The interceptors' only API newer than Node 20 (ES2024); defined as the standard defines it.
+  if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== 'function') {
+    Object.defineProperty(Promise, 'withResolvers', {
+      configurable: true,
+      writable: true,
+      value: function withResolvers<T>(this: PromiseConstructor) {
+        let resolve!: (value: T | PromiseLike<T>) => void
+        let reject!: (reason?: unknown) => void
+        const promise = new this<T>((yes, no) => {
+          resolve = yes
+          reject = no
+        })
+        return { promise, resolve, reject }
+      },
+    })
+  }
 }
 
-function assemble(modules: Modules): Runtime {
-  const { core, coreNode, msw, sockets, mswNode } = modules
-  const interception: InterceptionModules = sockets
-    ? {
-        sockets: {
-          Interceptor: sockets.base.Interceptor,
-          HttpRequestInterceptor: sockets.http.HttpRequestInterceptor,
-          SocketInterceptor: sockets.net.SocketInterceptor,
-        },
-      }
-    : { legacy: { http: msw.http, setupServer: (mswNode as typeof MswNode).setupServer } }
-  return { core, coreNode, getResponse: msw.getResponse, interception }
+function assemble({ core, coreNode, msw, interceptors, http, net }: Modules): Runtime {
+  return {
+    core,
+    coreNode,
+    getResponse: msw.getResponse,
+    interception: {
+      Interceptor: interceptors.Interceptor,
+      HttpRequestInterceptor: http.HttpRequestInterceptor,
+      SocketInterceptor: net.SocketInterceptor,
+    },
+  }
 }
 
 function requireAll(): Modules {
-  const modules: Modules = {
+  return {
     core: require('@postmock/core'),
     coreNode: require('@postmock/core/node'),
     msw: require('msw'),
+    interceptors: require('@mswjs/interceptors'),
+    http: require('@mswjs/interceptors/http'),
+    net: require('@mswjs/interceptors/net'),
   }
-  if (SOCKETS) {
-    modules.sockets = {
-      base: require('@mswjs/interceptors'),
-      http: require('@mswjs/interceptors/http'),
-      net: require('@mswjs/interceptors/net'),
-    }
-  } else modules.mswNode = require('msw/node')
-  return modules
 }
 
 /** One module after another: Jest's ESM loader on Node 20 races on parallel imports of shared files. */
 async function importAll(): Promise<Modules> {
-  const modules: Modules = {
+  return {
     core: await import('@postmock/core'),
     coreNode: await import('@postmock/core/node'),
     msw: await import('msw'),
+    interceptors: await import('@mswjs/interceptors'),
+    http: await import('@mswjs/interceptors/http'),
+    net: await import('@mswjs/interceptors/net'),
   }
-  if (SOCKETS) {
-    modules.sockets = {
-      base: await import('@mswjs/interceptors'),
-      http: await import('@mswjs/interceptors/http'),
-      net: await import('@mswjs/interceptors/net'),
-    }
-  } else modules.mswNode = await import('msw/node')
-  return modules
 }
 
 function loadWithRequire(): Runtime {

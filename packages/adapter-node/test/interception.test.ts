@@ -3,71 +3,19 @@
  * answered from the collection or refused, below HTTP too. "The network" is a loopback server that
  * counts connections, or a `.invalid` host with DNS lookups counted (and never made).
  */
-import dns from 'node:dns'
 import { request as httpsRequest } from 'node:https'
-import net, { type AddressInfo } from 'node:net'
+import net from 'node:net'
 import tls from 'node:tls'
 import { HttpResponse, http as mswHttp } from 'msw'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { createPostmockSession, type PostmockSession } from '../src/index.js'
+import { countingServer, countLookups, rawExchange } from './network-kit.js'
 import { COLLECTION, ENVIRONMENT } from './project-kit.js'
 
 // A client created when its module loads, before the session starts (a typed API client, say).
 const moduleLoadFetch = globalThis.fetch
 
-/** A loopback server that counts the connections it accepts; it answers HTTP and echoes other bytes. */
-async function countingServer() {
-  let count = 0
-  const server = net.createServer((socket) => {
-    count++
-    socket.once('data', (chunk) => {
-      const text = chunk.toString('latin1')
-      socket.end(
-        /^[A-Z]+ \S+ HTTP\/1\.1\r\n/.test(text)
-          ? 'HTTP/1.1 200 OK\r\nContent-Length: 11\r\nConnection: close\r\n\r\nreal server'
-          : `echo ${text}`,
-      )
-    })
-    socket.on('error', () => {})
-  })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  const { port } = server.address() as AddressInfo
-  return {
-    port,
-    get count() {
-      return count
-    },
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  }
-}
-
-let lookups: string[] = []
-const realLookup = dns.lookup
-beforeAll(() => {
-  dns.lookup = ((host: string, ...rest: unknown[]) => {
-    lookups.push(host)
-    return (realLookup as (...args: unknown[]) => unknown)(host, ...rest)
-  }) as typeof dns.lookup
-})
-afterAll(() => {
-  dns.lookup = realLookup
-})
-
-/** Opens a raw connection, writes `bytes` once connected, and resolves with what happened. */
-function rawExchange(connect: () => net.Socket, bytes?: string): Promise<string> {
-  return new Promise((done) => {
-    const socket = connect()
-    let received = ''
-    socket.on(socket instanceof tls.TLSSocket ? 'secureConnect' : 'connect', () => {
-      if (bytes) socket.write(bytes)
-    })
-    socket.on('data', (chunk) => {
-      received += chunk
-    })
-    socket.on('error', (error) => done(`error: ${error.message}`))
-    socket.on('close', () => done(received))
-  })
-}
+const lookups = countLookups()
 
 const REDIRECTS = {
   info: { name: 'redirects', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
@@ -115,7 +63,7 @@ describe('one session, every client', () => {
     await session.start()
   })
   afterEach(() => {
-    lookups = []
+    lookups.length = 0
   })
   afterAll(async () => {
     session.stop()

@@ -42,8 +42,6 @@ export interface InterceptionPolicy {
 
 /** The installed layer. */
 export interface Interception {
-  /** Which machinery serves the process: the socket layer (Node >= 22), or msw's on older Node. */
-  readonly mode: 'sockets' | 'msw-legacy'
   /** Removes every patch; requests go to the network again. */
   dispose(): void
 }
