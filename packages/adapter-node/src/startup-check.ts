@@ -29,7 +29,7 @@ const TODO = {
   esm: JEST_VM_MODULES,
   node: 'Use Node >= 22.12 with msw 3, or msw ^2.15 on older Node.',
   browser:
-    "The test environment resolves packages with the 'browser' export condition (jest-environment-jsdom does), where msw/node does not exist. Use testEnvironment: 'jest-fixed-jsdom', or set testEnvironmentOptions: { customExportConditions: [''] }.",
+    "The test environment resolves packages with the 'browser' export condition (jest-environment-jsdom does), where @mswjs/interceptors' Node entries do not exist. Use testEnvironment: 'jest-fixed-jsdom', or set testEnvironmentOptions: { customExportConditions: [''] }.",
   install: 'Install msw as a dev dependency (npm i -D msw): postmock serves your collection through it.',
   load: 'Check that msw (^2.15 or ^3) and @postmock/core are installed, then run the tests again.',
 } as const
@@ -40,7 +40,7 @@ type Problem = keyof typeof TODO
 export function startupError(problem: Problem, detail: string): Error {
   const reason =
     problem === 'globals'
-      ? `this test environment has no ${detail} (msw/node needs the fetch API; Jest's plain jsdom environment removes it)`
+      ? `this test environment has no ${detail} (postmock and msw need the fetch API; Jest's plain jsdom environment removes it)`
       : detail
   const error = new Error(startupMessage(reason, TODO[problem]))
   error.name = 'PostmockError'
@@ -71,9 +71,11 @@ export function diagnoseLoadFailure(error: unknown): Error {
     )
   }
   if (
-    /Cannot find module ['"]?msw\/node|msw\/node.*(not found|resolve)|Package subpath '\.\/node'/i.test(text)
+    /Cannot find module ['"]?(msw\/node|@mswjs\/interceptors\/(http|net))|(msw\/node|@mswjs\/interceptors).*(not found|resolve)|Package subpath '\.\/(node|http|net)'/i.test(
+      text,
+    )
   ) {
-    return startupError('browser', `msw/node could not be resolved (${first})`)
+    return startupError('browser', `the Node interceptors could not be resolved (${first})`)
   }
   if (/Cannot find (module|package) ['"]?msw/i.test(text))
     return startupError('install', `msw is not installed (${first})`)

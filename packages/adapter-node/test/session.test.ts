@@ -130,9 +130,13 @@ describe('the start-up check', () => {
     )
   })
 
-  test('names jest-fixed-jsdom when msw/node resolves to nothing', () => {
+  test('names jest-fixed-jsdom when msw/node or the Node interceptors resolve to nothing', () => {
     expect(diagnoseLoadFailure(new Error("Cannot find module 'msw/node' from 'x.js'")).message).toContain(
       "testEnvironment: 'jest-fixed-jsdom'",
     )
+    expect(
+      diagnoseLoadFailure(new Error("Cannot find module '@mswjs/interceptors/http' from 'index.mjs'"))
+        .message,
+    ).toContain("testEnvironment: 'jest-fixed-jsdom'")
   })
 })
