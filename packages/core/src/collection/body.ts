@@ -10,6 +10,9 @@ export type ExampleBody =
   /** formdata and file bodies never match (they cannot be compared offline). */
   | { kind: 'never' }
 
+/** Shared by every saved request without a body (never changed by anyone). */
+const NO_BODY: ExampleBody = Object.freeze({ kind: 'none' })
+
 /** Parses JSON, or returns `undefined` when the text is not JSON. */
 export function tryParseJson(text: string): unknown | undefined {
   const trimmed = text.trim()
@@ -32,11 +35,11 @@ function graphqlVariables(variables: unknown, scope: VariableScope): unknown {
 
 /** Reads `originalRequest.body` with variables substituted. */
 export function readBody(body: RawBody | null | undefined, scope: VariableScope): ExampleBody {
-  if (!body || typeof body !== 'object' || body.disabled === true) return { kind: 'none' }
+  if (!body || typeof body !== 'object' || body.disabled === true) return NO_BODY
   switch (body.mode) {
     case 'raw': {
       const text = substitute(typeof body.raw === 'string' ? body.raw : '', scope)
-      if (!text) return { kind: 'none' }
+      if (!text) return NO_BODY
       return { kind: 'text', text }
     }
     case 'urlencoded': {
@@ -45,7 +48,7 @@ export function readBody(body: RawBody | null | undefined, scope: VariableScope)
         if (!entry || typeof entry.key !== 'string' || entry.disabled === true) continue
         pairs.push([substitute(entry.key, scope), substitute(variableText(entry.value), scope)])
       }
-      return pairs.length ? { kind: 'form', pairs } : { kind: 'none' }
+      return pairs.length ? { kind: 'form', pairs } : NO_BODY
     }
     case 'graphql': {
       const graphql = body.graphql ?? {}
@@ -60,6 +63,6 @@ export function readBody(body: RawBody | null | undefined, scope: VariableScope)
     case 'file':
       return { kind: 'never' }
     default:
-      return { kind: 'none' }
+      return NO_BODY
   }
 }

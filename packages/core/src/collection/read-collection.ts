@@ -160,7 +160,7 @@ class ExampleReader {
           folders,
           method,
           path: url.path,
-          query: url.query.length ? url.query.map(([k, v]) => `${k}=${v}`).join('&') : '',
+          query: queryText(url.query),
           code,
           name,
           id,
@@ -178,11 +178,28 @@ class ExampleReader {
           headers: responseHeaders,
           body: responseBody,
           previewLanguage: response._postman_previewlanguage,
-          templated: responseBody.includes('{{') || responseHeaders.some(([, value]) => value.includes('{{')),
+          templated: isTemplated(responseBody, responseHeaders),
         },
       }),
     )
   }
+}
+
+/** Query pairs as `key=value` joined by `&`. */
+function queryText(pairs: Array<[string, string]>): string {
+  let text = ''
+  for (let i = 0; i < pairs.length; i++) {
+    const [key, value] = pairs[i]!
+    text += i === 0 ? `${key}=${value}` : `&${key}=${value}`
+  }
+  return text
+}
+
+/** Whether a response holds `{{…}}` tokens to render per request. */
+function isTemplated(body: string, headers: Array<[string, string]>): boolean {
+  if (body.includes('{{')) return true
+  for (const [, value] of headers) if (value.includes('{{')) return true
+  return false
 }
 
 function pickRequest(

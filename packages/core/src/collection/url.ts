@@ -74,11 +74,20 @@ export function parseQueryString(search: string): Array<[string, string]> {
   return pairs
 }
 
+/** Joins `url.path` segments (strings or `{ value }` objects) with `/`, as `Array#join` would. */
+function joinSegments(segments: ReadonlyArray<string | { value?: unknown } | null | undefined>): string {
+  let path = ''
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]
+    const text = typeof segment === 'string' ? segment : (segment?.value ?? '')
+    path += i === 0 ? String(text) : `/${text}`
+  }
+  return path
+}
+
 function rebuildRaw(url: RawUrl): string {
   const host = Array.isArray(url.host) ? url.host.join('.') : (url.host ?? '')
-  const path = Array.isArray(url.path)
-    ? url.path.map((segment) => (typeof segment === 'string' ? segment : (segment?.value ?? ''))).join('/')
-    : (url.path ?? '')
+  const path = Array.isArray(url.path) ? joinSegments(url.path) : (url.path ?? '')
   const protocol = url.protocol ? `${url.protocol}://` : ''
   const port = url.port ? `:${url.port}` : ''
   return `${protocol}${host}${port}${path.startsWith('/') || !path ? '' : '/'}${path}`
