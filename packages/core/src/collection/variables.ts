@@ -77,10 +77,15 @@ export function mergeScopes(...layers: Array<Iterable<[string, string]>>): Map<s
   return scope
 }
 
-/** The whole-segment wildcard form `{{name}}`; returns the name or undefined. */
+/** The whole-segment wildcard form `{{name}}` (a name without braces); returns the name or undefined. */
 export function wildcardName(segment: string): string | undefined {
-  const match = /^\{\{([^{}]+)\}\}$/.exec(segment)
-  return match ? match[1] : undefined
+  const end = segment.length - 2
+  if (end < 3 || !segment.startsWith('{{') || !segment.endsWith('}}')) return undefined
+  for (let i = 2; i < end; i++) {
+    const code = segment.charCodeAt(i)
+    if (code === OPEN_BRACE || code === CLOSE_BRACE) return undefined
+  }
+  return segment.slice(2, end)
 }
 
 /** Turns a variable's value (any JSON type) into the text Postman substitutes. */

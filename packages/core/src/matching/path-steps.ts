@@ -14,15 +14,43 @@ export const PATH_STEPS = {
 
 export type PathStep = keyof typeof PATH_STEPS
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const OBJECT_ID = /^[0-9a-f]{24}$/i
-const DIGITS = /^\d+$/
 const ID_MARK = '\u0000'
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+function isHexCode(code: number): boolean {
+  return isDigitCode(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102)
+}
+
+function allDigits(segment: string): boolean {
+  if (segment.length === 0) return false
+  for (let i = 0; i < segment.length; i++) if (!isDigitCode(segment.charCodeAt(i))) return false
+  return true
+}
+
+/** 8-4-4-4-12 hex digits, either case. */
+function isUuid(segment: string): boolean {
+  if (segment.length !== 36) return false
+  for (let i = 0; i < 36; i++) {
+    const code = segment.charCodeAt(i)
+    const hyphen = i === 8 || i === 13 || i === 18 || i === 23
+    if (hyphen ? code !== 45 : !isHexCode(code)) return false
+  }
+  return true
+}
+
+/** 24 hex digits, either case (a MongoDB ObjectId). */
+function isObjectId(segment: string): boolean {
+  if (segment.length !== 24) return false
+  for (let i = 0; i < 24; i++) if (!isHexCode(segment.charCodeAt(i))) return false
+  return true
+}
 
 /** A segment Postman treats as an "alphanumeric ID": digits, a UUID/GUID, a 24-hex ObjectId, or ≥256 chars. */
 export function isIdSegment(segment: string): boolean {
-  if (segment.length < 24 && segment.length !== 36) return DIGITS.test(segment)
-  return DIGITS.test(segment) || UUID.test(segment) || OBJECT_ID.test(segment) || segment.length >= 256
+  return allDigits(segment) || isUuid(segment) || isObjectId(segment) || segment.length >= 256
 }
 
 /** Removes trailing slashes (`/users//` → `/users`), keeping the root `/`. */
@@ -61,8 +89,14 @@ export interface WildcardPath {
 /** Returns the wildcard form of a path, or `undefined` when no whole segment is an unresolved `{{var}}`. */
 export function wildcardPath(path: string): WildcardPath | undefined {
   const segments = segmentsOf(path)
-  const names = segments.map((segment) => wildcardName(segment))
-  return names.some((name) => name !== undefined) ? { segments, names } : undefined
+  let names: Array<string | undefined> | undefined
+  for (let i = 0; i < segments.length; i++) {
+    const name = wildcardName(segments[i]!)
+    if (name === undefined) continue
+    names ??= new Array<string | undefined>(segments.length).fill(undefined)
+    names[i] = name
+  }
+  return names ? { segments, names } : undefined
 }
 
 function matchWildcards(
