@@ -3,13 +3,12 @@
  * answered from the collection or refused, below HTTP too. "The network" is a loopback server that
  * counts connections, or a `.invalid` host with DNS lookups counted (and never made).
  */
-import { request as httpsRequest } from 'node:https'
 import net from 'node:net'
 import tls from 'node:tls'
 import { HttpResponse, http as mswHttp } from 'msw'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { createPostmockSession, type PostmockSession } from '../src/index.js'
-import { countingServer, countLookups, rawExchange } from './network-kit.js'
+import { countingServer, countLookups, httpsStatus, rawExchange } from './network-kit.js'
 import { COLLECTION, ENVIRONMENT } from './project-kit.js'
 
 // A client created when its module loads, before the session starts (a typed API client, say).
@@ -83,15 +82,7 @@ describe('one session, every client', () => {
   })
 
   test('a named import of node:https is served', async () => {
-    const status = await new Promise<number | undefined>((done, fail) => {
-      httpsRequest('https://api.example.com/users/1', (response) => {
-        response.resume()
-        done(response.statusCode)
-      })
-        .on('error', fail)
-        .end()
-    })
-    expect(status).toBe(200)
+    expect(await httpsStatus('https://api.example.com/users/1')).toBe(200)
     await session.endTest()
   })
 

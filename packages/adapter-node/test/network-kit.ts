@@ -3,6 +3,7 @@
  * accepts, DNS lookups counted (a `.invalid` host must never be looked up), and raw socket exchanges.
  */
 import dns from 'node:dns'
+import { request as httpsRequest } from 'node:https'
 import net, { type AddressInfo } from 'node:net'
 import tls from 'node:tls'
 import { afterAll, beforeAll } from 'vitest'
@@ -62,5 +63,17 @@ export function rawExchange(connect: () => net.Socket, bytes?: string): Promise<
     })
     socket.on('error', (error) => done(`error: ${error.message}`))
     socket.on('close', () => done(received))
+  })
+}
+
+/** The status of a GET sent with a named import of `node:https` (a copy Jest's ESM takes before any patch). */
+export function httpsStatus(url: string): Promise<number | undefined> {
+  return new Promise((done, fail) => {
+    httpsRequest(url, (response) => {
+      response.resume()
+      done(response.statusCode)
+    })
+      .on('error', fail)
+      .end()
   })
 }

@@ -4,12 +4,16 @@
  * never sees are served or refused too. The session is driven directly, from the adapter's build.
  */
 import http from 'node:http'
-import { request as httpsRequest } from 'node:https'
 import net from 'node:net'
 import { HttpResponse, http as mswHttp } from 'msw'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { createPostmockSession, type PostmockSession } from '../../adapter-node/dist/index.mjs'
-import { countingServer, countLookups, rawExchange } from '../../adapter-node/test/network-kit.js'
+import {
+  countingServer,
+  countLookups,
+  httpsStatus,
+  rawExchange,
+} from '../../adapter-node/test/network-kit.js'
 import { COLLECTION, ENVIRONMENT } from '../../adapter-node/test/project-kit.js'
 
 // A client created when its module loads, before the session starts: msw 2 alone never sees it.
@@ -40,15 +44,7 @@ test('runs on Node 20', () => {
 
 test('a fetch kept from module load, and a named node:https import, are served', async () => {
   expect((await moduleLoadFetch('https://api.example.com/users/1')).status).toBe(200)
-  const status = await new Promise<number | undefined>((done, fail) => {
-    httpsRequest('https://abc.mock.pstmn.io/users/1', (response) => {
-      response.resume()
-      done(response.statusCode)
-    })
-      .on('error', fail)
-      .end()
-  })
-  expect(status).toBe(200)
+  expect(await httpsStatus('https://abc.mock.pstmn.io/users/1')).toBe(200)
   expect(session.mocks.calls()).toHaveLength(2)
   await session.endTest()
 })
