@@ -20,7 +20,7 @@ export interface Example {
   /** Enabled request headers of the saved request, lower-cased names (computed on first use). */
   readonly headers: ReadonlyMap<string, string>
   body: ExampleBody
-  /** Saved request `Content-Type`, lower-cased, without parameters (computed on first use). */
+  /** Saved request `Content-Type`, lower-cased, without parameters (derived from `headers`). */
   readonly contentType: string | undefined
   response: {
     code: number

@@ -1,3 +1,4 @@
+import { isAsciiLetter, isDigit } from './char-codes.js'
 import type { RawKeyValue, RawUrl } from './raw-types.js'
 import { substitute, type VariableScope, variableText } from './variables.js'
 
@@ -23,14 +24,6 @@ function schemeLength(text: string): number {
     if (!isAsciiLetter(code) && !isDigit(code) && code !== PLUS && code !== MINUS && code !== DOT) return 0
   }
   return 0
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57
 }
 
 /** Decodes a URI component, keeping the text as it is when it is not valid percent-encoding. */

@@ -1,3 +1,5 @@
+import { CLOSE_BRACE, OPEN_BRACE } from './char-codes.js'
+
 /** Postman gives up after this many passes of nested substitution. */
 const MAX_PASSES = 19
 
@@ -37,9 +39,6 @@ function substituteOnce(text: string, scope: VariableScope): string {
   }
   return current
 }
-
-const OPEN_BRACE = 123
-const CLOSE_BRACE = 125
 
 /**
  * One pass of substitution: every `{{name}}` token (a name without braces, as Postman's engine finds

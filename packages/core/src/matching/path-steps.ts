@@ -1,4 +1,5 @@
 import { wildcardName } from '../collection/variables.js'
+import { isIdSegment } from './id-segment.js'
 
 /** The path steps of Postman's matching table (spec §3.5), best first, with their adjustments. */
 export const PATH_STEPS = {
@@ -15,43 +16,6 @@ export const PATH_STEPS = {
 export type PathStep = keyof typeof PATH_STEPS
 
 const ID_MARK = '\u0000'
-
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57
-}
-
-function isHexCode(code: number): boolean {
-  return isDigitCode(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102)
-}
-
-function allDigits(segment: string): boolean {
-  if (segment.length === 0) return false
-  for (let i = 0; i < segment.length; i++) if (!isDigitCode(segment.charCodeAt(i))) return false
-  return true
-}
-
-/** 8-4-4-4-12 hex digits, either case. */
-function isUuid(segment: string): boolean {
-  if (segment.length !== 36) return false
-  for (let i = 0; i < 36; i++) {
-    const code = segment.charCodeAt(i)
-    const hyphen = i === 8 || i === 13 || i === 18 || i === 23
-    if (hyphen ? code !== 45 : !isHexCode(code)) return false
-  }
-  return true
-}
-
-/** 24 hex digits, either case (a MongoDB ObjectId). */
-function isObjectId(segment: string): boolean {
-  if (segment.length !== 24) return false
-  for (let i = 0; i < 24; i++) if (!isHexCode(segment.charCodeAt(i))) return false
-  return true
-}
-
-/** A segment Postman treats as an "alphanumeric ID": digits, a UUID/GUID, a 24-hex ObjectId, or ≥256 chars. */
-export function isIdSegment(segment: string): boolean {
-  return allDigits(segment) || isUuid(segment) || isObjectId(segment) || segment.length >= 256
-}
 
 /** Removes trailing slashes (`/users//` → `/users`), keeping the root `/`. */
 export function stripTrailingSlashes(path: string): string {
