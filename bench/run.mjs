@@ -8,8 +8,16 @@
  * each request timed on its own (the handler list is set before the clock starts, for both sides),
  * with warm-up passes and the two sides interleaved A B / B A in the same process.
  *
+ * Issue #8's figures, each a ratio measured in the same run: the time of one request through the
+ * adapters in a real Vitest run against a `postmock serve` process and core's `respond()`, in lock-step
+ * (lib/per-request.mjs); and the CPU time of a 20-file Vitest suite using `setupPostmanMocks()` against
+ * the same suite with a bare msw handler, in alternating runs (lib/suite.mjs). Their Vitest projects are
+ * generated under bench/.projects (gitignored); they load the packages' builds (`pnpm run build`).
+ *
  * Flags: --quick (fewer passes, for a try), --out=<file> (write elsewhere than bench/RESULTS.md).
- * POSTMOCK_BENCH_CORE=/path/to/index.mjs benches another build of core (to compare a change).
+ * POSTMOCK_BENCH_CORE=/path/to/index.mjs benches another build of core (to compare a change);
+ * POSTMOCK_BENCH_VITEST=/path/to/packages/vitest runs the Vitest projects on another build of the adapters
+ * (a package directory with dist/ and a node_modules that resolves @postmock/adapter-node).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
@@ -18,15 +26,22 @@ import { measureBundle } from './lib/bundle.mjs'
 import { generateCollection } from './lib/generate.mjs'
 import { compare, median, startClock, timeSync } from './lib/measure.mjs'
 import { loadEsbuild, loadModules, ROOT } from './lib/modules.mjs'
+import { measurePerRequest, perRequestCases } from './lib/per-request.mjs'
+import { prepareProjects } from './lib/projects.mjs'
 import { report } from './lib/report.mjs'
 import { sampleRequests, toRequest, withBaselines } from './lib/requests.mjs'
+import { measureSuites, writeSuites } from './lib/suite.mjs'
 
 const QUICK = process.argv.includes('--quick')
 const SAMPLES = 100
 // msw 3 intercepts fetch at the socket level (a TLS handshake is emulated per request: milliseconds),
-// so the fetch path gets fewer requests per pass to keep the whole bench near two minutes.
+// so the fetch path gets fewer requests per pass to keep the whole bench within a few minutes.
 const DIRECT = { perPass: 100, rounds: QUICK ? 7 : 25, warmup: QUICK ? 2 : 5 }
 const FETCH = { perPass: 20, rounds: QUICK ? 7 : 21, warmup: QUICK ? 2 : 3 }
+// Per request in Vitest vs serve: blocks of `perBlock` requests per side, the first `warmupBlocks` untimed.
+const PER_REQUEST = { perBlock: 100, blocks: QUICK ? 3 : 20, warmupBlocks: QUICK ? 1 : 3 }
+// The 20-file suites: `warmup` untimed runs of each, then `rounds` timed runs of each, alternating.
+const SUITE = { warmup: 1, rounds: QUICK ? 2 : 7 }
 const KINDS = {
   plain: 'saved path',
   query: 'saved path + query',
@@ -34,7 +49,7 @@ const KINDS = {
   wildcard: '`{{var}}` segments',
 }
 const OUT = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(ROOT, 'bench/RESULTS.md')
-const TARGET = { ratio: 1.15, loadMs: 100, gzipBytes: 20 * 1024 }
+const TARGET = { ratio: 1.15, loadMs: 50, gzipBytes: 20 * 1024, perRequest: 0.7, suite: 1.1 }
 
 const started = performance.now()
 const { core, msw, mswNode, mswVersion } = await loadModules()
@@ -57,6 +72,20 @@ const machine = {
 log(
   `postmock bench — Node ${machine.node}, ${machine.cores} cores (${machine.cpu}), msw ${machine.msw}, load ${machine.loadBefore}`,
 )
+
+// Issue #8's figures first, while this process has no msw interceptor installed (the serve side's
+// `fetch` must reach the real socket).
+const linked = prepareProjects()
+machine.vitest = linked.vitest
+machine.adapters = linked.adapters
+machine.undici = linked.undici
+const perRequest = await measurePerRequest(
+  await perRequestCases(core),
+  { ...PER_REQUEST, undici: linked.undici !== undefined },
+  log,
+)
+const suites = await writeSuites(core)
+const suite = { ...(await measureSuites(suites, SUITE, log)), suites }
 
 const collections = [
   { name: 'generated', size: 10 },
@@ -204,6 +233,10 @@ writeFileSync(
   OUT,
   report({
     results,
+    perRequest,
+    suite,
+    PER_REQUEST,
+    SUITE,
     bundle,
     esbuildVersion: esbuild?.version,
     machine,

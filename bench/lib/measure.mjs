@@ -11,6 +11,12 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
+/** The `q` quantile (0–1) of `values`, nearest rank: the smallest value with at least q of them at or below it. */
+export function percentile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]
+}
+
 /** A clock for one operation: wall time and this process's CPU time (all threads), in ms. */
 export function startClock() {
   const cpu = process.cpuUsage()
