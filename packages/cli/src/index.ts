@@ -5,6 +5,7 @@
 export {
   createPostmanApi,
   DEFAULT_API_URL,
+  DEFAULT_TIMEOUT_MS,
   type PostmanApi,
   type PostmanApiOptions,
 } from './api/postman-api.js'

@@ -47,6 +47,12 @@ function collection(id: string, name: string, items: unknown[] = []): Record<str
 export interface FakeApiOptions {
   /** The first GET of these paths (without query) answers 429 with these headers. */
   rateLimitOnce?: Record<string, Record<string, string>>
+  /** GETs of these paths (without query) are never answered. */
+  hang?: string[]
+  /** GETs of these paths (without query) get their status and headers, then a body that never ends. */
+  stall?: string[]
+  /** Paths under `prefix` answer 302 to `to` + the rest of the path (`to` '' stays on this origin). */
+  redirect?: { prefix: string; to: string }
 }
 
 /** A fake Postman API on 127.0.0.1 with a few collections, environments and mocks. */
@@ -70,6 +76,29 @@ export const IDS = {
   privateMock: '1a2b3c4d-aaaa-4bbb-8ccc-000000000002',
   outageMock: '1a2b3c4d-aaaa-4bbb-8ccc-000000000003',
   serverResponse: '5e5e5e5e-0000-4000-8000-000000000503',
+  echoKey: '0c000000-0000-4000-8000-0000000000ec',
+  usersSpace: 'a1000000-0000-4000-8000-000000000001',
+  usersSlash: 'a2000000-0000-4000-8000-000000000002',
+  longA: 'a3000000-0000-4000-8000-000000000003',
+  longB: 'a4000000-0000-4000-8000-000000000004',
+  con: 'a5000000-0000-4000-8000-000000000005',
+  nulTxt: 'a6000000-0000-4000-8000-000000000006',
+  escapes: 'a7000000-0000-4000-8000-000000000007',
+  keyInName: 'a8000000-0000-4000-8000-000000000008',
+}
+
+/** Collection names that give the same, long, reserved or dangerous file names. */
+export const NAMES = {
+  usersSpace: 'Users API',
+  usersSlash: 'Users/API',
+  // 300 characters, the two differ only at the end
+  longA: `${'Very long collection name '.repeat(11)}ending A`,
+  longB: `${'Very long collection name '.repeat(11)}ending B`,
+  con: 'CON',
+  nulTxt: 'nul.txt',
+  // sets the terminal title, clears the screen, a one-byte CSI, a right-to-left override
+  escapes: 'Evil\u001b]0;owned\u0007\u001b[2J\u009b31m\u202eName',
+  keyInName: `Key ${API_KEY} inside`,
 }
 
 /** Starts the fake API. */
@@ -81,6 +110,10 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
     [uid(IDS.ordersA)]: collection(IDS.ordersA, 'Orders'),
     [uid(IDS.ordersB)]: collection(IDS.ordersB, 'Orders'),
     [uid(IDS.forbidden)]: collection(IDS.forbidden, 'Someone else'),
+    [uid(IDS.echoKey)]: collection(IDS.echoKey, 'Echoes the key'),
+  }
+  for (const key of Object.keys(NAMES) as Array<keyof typeof NAMES>) {
+    collections[uid(IDS[key])] = collection(IDS[key], NAMES[key])
   }
   const environments: Record<string, Record<string, unknown>> = {
     [uid(IDS.testEnv)]: { id: IDS.testEnv, name: 'testAPIEnv', values: testEnv.values, isPublic: false },
@@ -152,6 +185,8 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
     },
   }
   const limited = new Map(Object.entries(options.rateLimitOnce ?? {}))
+  const hang = new Set(options.hang ?? [])
+  const stall = new Set(options.stall ?? [])
   const requests: SeenRequest[] = []
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -167,6 +202,20 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
     const url = new URL(req.url ?? '/', 'http://fake')
     const apiKey = req.headers['x-api-key'] as string | undefined
     requests.push({ method: req.method ?? 'GET', url: url.pathname + url.search, apiKey, at: Date.now() })
+    if (hang.has(url.pathname)) return
+    if (stall.has(url.pathname)) {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"collections": [')
+      return
+    }
+    const { redirect } = options
+    if (redirect && url.pathname.startsWith(`${redirect.prefix}/`)) {
+      res.writeHead(302, {
+        location: `${redirect.to}${url.pathname.slice(redirect.prefix.length)}${url.search}`,
+      })
+      res.end()
+      return
+    }
     if (!apiKey) {
       return send(res, 401, {
         error: {
@@ -179,7 +228,8 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
       return send(res, 401, {
         error: {
           name: 'AuthenticationError',
-          message: 'Invalid API Key. Every request requires a valid API Key to be sent.',
+          // some APIs echo what they were sent
+          message: `Invalid API Key ${apiKey}. Every request requires a valid API Key to be sent.`,
         },
       })
     }
@@ -204,6 +254,13 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
         collections[id] ??
         Object.values(collections).find((c) => (c.info as { _postman_id: string })._postman_id === id)
       if (!found) return notFound(res, 'collection')
+      if ((found.info as { _postman_id: string })._postman_id === IDS.echoKey) {
+        res.writeHead(400, `Bad Request for ${apiKey}`, { 'content-type': 'application/json' })
+        res.end(
+          JSON.stringify({ error: { name: 'badRequest', message: `The key ${apiKey} may not read this.` } }),
+        )
+        return
+      }
       if ((found.info as { _postman_id: string })._postman_id === IDS.forbidden) {
         return send(res, 403, {
           error: {

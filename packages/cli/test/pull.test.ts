@@ -1,75 +1,30 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { API_KEY, type FakePostmanApi, IDS, startFakePostmanApi, uid } from './fake-postman-api.js'
-import { type CliResult, runCli } from './run-cli.js'
+import { describe, expect, it } from 'vitest'
+import { API_KEY, IDS, startFakePostmanApi, uid } from './fake-postman-api.js'
+import { filesUnder, readJson, usePullKit } from './pull-kit.js'
+import { runCli } from './run-cli.js'
 
-let api: FakePostmanApi
-let dir: string
-const outputs: CliResult[] = []
-
-async function pull(
-  args: string[],
-  env: Record<string, string | undefined> = { POSTMAN_API_KEY: API_KEY },
-  target = api,
-) {
-  const result = await runCli(['pull', '--api-url', target.url, '--out', dir, ...args], { cwd: dir, env })
-  outputs.push(result)
-  return result
-}
-
-async function filesUnder(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true })
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
-}
-
-async function readJson<T = Record<string, unknown>>(path: string): Promise<T> {
-  return JSON.parse(await readFile(path, 'utf8')) as T
-}
-
-/** The key must reach no file we wrote and no line we printed. */
-async function expectNoKeyAnywhere(): Promise<void> {
-  for (const file of await filesUnder(dir)) expect(await readFile(file, 'utf8'), file).not.toContain(API_KEY)
-  for (const output of outputs) {
-    expect(output.stdout).not.toContain(API_KEY)
-    expect(output.stderr).not.toContain(API_KEY)
-  }
-}
-
-beforeAll(async () => {
-  api = await startFakePostmanApi()
-})
-afterAll(async () => {
-  await api.close()
-})
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'postmock-pull-'))
-  api.requests.length = 0
-  outputs.length = 0
-})
-afterEach(async () => {
-  await expectNoKeyAnywhere()
-  await rm(dir, { recursive: true, force: true })
-})
+const kit = usePullKit()
+const { pull } = kit
 
 describe('postmock pull --collection', () => {
   it('finds a collection and an environment by name, fetches with uid=true and writes both files', async () => {
     const result = await pull(['--collection', 'testAPI', '--environment', 'testAPIEnv'])
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
-    expect(api.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+    expect(kit.api.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       'GET /collections',
       `GET /collections/${uid(IDS.testApi)}?uid=true`,
       'GET /environments',
       `GET /environments/${uid(IDS.testEnv)}`,
     ])
-    expect(api.requests.every((r) => r.apiKey === API_KEY)).toBe(true)
+    expect(kit.api.requests.every((r) => r.apiKey === API_KEY)).toBe(true)
 
     const collection = await readJson<{
       info: { name: string }
       item: Array<{ response: Array<{ uid: string }> }>
-    }>(join(dir, 'collections/testAPI.postman_collection.json'))
+    }>(join(kit.dir, 'collections/testAPI.postman_collection.json'))
     expect(collection.info.name).toBe('testAPI')
     expect(collection.item[0]!.response.map((r) => r.uid)).toEqual([
       uid('b1b2c3d4-0000-4000-8000-000000000200'),
@@ -79,7 +34,7 @@ describe('postmock pull --collection', () => {
       name: string
       values: Array<{ key: string }>
       _postman_variable_scope: string
-    }>(join(dir, 'environments/testAPIEnv.postman_environment.json'))
+    }>(join(kit.dir, 'environments/testAPIEnv.postman_environment.json'))
     expect(environment.name).toBe('testAPIEnv')
     expect(environment._postman_variable_scope).toBe('environment')
     expect(environment.values.map((v) => v.key)).toEqual(['baseUrl', 'token'])
@@ -94,8 +49,8 @@ describe('postmock pull --collection', () => {
   it('takes a uid directly, without listing, and the key from --api-key', async () => {
     const result = await pull(['--collection', uid(IDS.testApi), '--api-key', API_KEY], {})
     expect(result.code).toBe(0)
-    expect(api.requests.map((r) => r.url)).toEqual([`/collections/${uid(IDS.testApi)}?uid=true`])
-    expect(await filesUnder(dir)).toEqual([join(dir, 'collections/testAPI.postman_collection.json')])
+    expect(kit.api.requests.map((r) => r.url)).toEqual([`/collections/${uid(IDS.testApi)}?uid=true`])
+    expect(await filesUnder(kit.dir)).toEqual([join(kit.dir, 'collections/testAPI.postman_collection.json')])
   })
 
   it('lists the candidates when a name is ambiguous', async () => {
@@ -106,7 +61,7 @@ describe('postmock pull --collection', () => {
     )
     expect(result.stderr).toContain(`- "Orders" (${uid(IDS.ordersA)})`)
     expect(result.stderr).toContain(`- "Orders" (${uid(IDS.ordersB)})`)
-    expect(await filesUnder(dir)).toEqual([])
+    expect(await filesUnder(kit.dir)).toEqual([])
   })
 
   it('lists similar names when a name is missing', async () => {
@@ -127,8 +82,10 @@ describe('postmock pull --collection', () => {
     expect(wrongKey.code).toBe(1)
     expect(wrongKey.stderr.trim().split('\n')).toHaveLength(1)
     expect(wrongKey.stderr).toMatch(
-      /^\[postmock\] Failed to fetch the collection list: the Postman API answered 401 Unauthorized .*the API key is missing, invalid or expired\. Pass a valid key with --api-key or POSTMAN_API_KEY/,
+      /^\[postmock\] Failed to fetch the collection list: the Postman API answered 401 Unauthorized .*the API key is missing, invalid or expired\. Set a valid key in POSTMAN_API_KEY/,
     )
+    // the fake echoes the key it was sent in its message: it is masked
+    expect(wrongKey.stderr).toContain('("Invalid API Key PMAK-…0000. Every request')
     expect(wrongKey.stderr).not.toContain('PMAK-wrong-key-0000')
 
     const forbidden = await pull(['--collection', 'Someone else'])
@@ -149,9 +106,9 @@ describe('postmock pull --collection', () => {
     const noKey = await pull(['--collection', 'testAPI'], {})
     expect(noKey.code).toBe(1)
     expect(noKey.stderr).toContain(
-      '[postmock] Failed to pull from the Postman API: no API key was given. Pass --api-key <key> or set POSTMAN_API_KEY',
+      '[postmock] Failed to pull from the Postman API: no API key was given. Set POSTMAN_API_KEY (Postman: Settings > API keys); --api-key <key> works too, but shows in the process list.',
     )
-    expect(api.requests).toHaveLength(0)
+    expect(kit.api.requests).toHaveLength(0)
     const closed = await startFakePostmanApi()
     await closed.close()
     const down = await pull(['--collection', 'testAPI'], { POSTMAN_API_KEY: API_KEY }, closed)
@@ -166,7 +123,7 @@ describe('postmock pull --collection', () => {
       'Removed your Postman API key from environments/With-my-key.postman_environment.json',
     )
     const env = await readJson<{ values: Array<{ key: string; value: string }> }>(
-      join(dir, 'environments/With-my-key.postman_environment.json'),
+      join(kit.dir, 'environments/With-my-key.postman_environment.json'),
     )
     expect(env.values.find((v) => v.key === 'postmanApiKey')?.value).toBe('')
   })
@@ -230,12 +187,12 @@ describe('postmock pull --mock', () => {
   it('writes the collection, the environment and a postmock.config.json for the mock', async () => {
     const result = await pull(['--mock', IDS.publicMock])
     expect(result.code).toBe(0)
-    expect(api.requests.map((r) => r.url)).toEqual([
+    expect(kit.api.requests.map((r) => r.url)).toEqual([
       `/mocks/${IDS.publicMock}`,
       `/collections/${uid(IDS.testApi)}?uid=true`,
       `/environments/${uid(IDS.testEnv)}`,
     ])
-    const config = await readJson(join(dir, 'postmock.config.json'))
+    const config = await readJson(join(kit.dir, 'postmock.config.json'))
     expect(config).toEqual({
       mocks: [
         {
@@ -256,12 +213,12 @@ describe('postmock pull --mock', () => {
         },
       ],
     })
-    expect((await filesUnder(dir)).sort()).toEqual(
+    expect((await filesUnder(kit.dir)).sort()).toEqual(
       [
         'collections/testAPI.postman_collection.json',
         'environments/testAPIEnv.postman_environment.json',
         'postmock.config.json',
-      ].map((f) => join(dir, f)),
+      ].map((f) => join(kit.dir, f)),
     )
     expect(result.stdout).toContain(`Wrote postmock.config.json: mock ${IDS.publicMock} (public)`)
     expect(result.stdout).toContain('Next: postmock serve postmock.config.json')
@@ -269,13 +226,13 @@ describe('postmock pull --mock', () => {
 
   it('keeps other mocks in an existing config and records a private mock with its config', async () => {
     await writeFile(
-      join(dir, 'postmock.config.json'),
+      join(kit.dir, 'postmock.config.json'),
       JSON.stringify({ mocks: [{ id: 'other', collection: 'x.json', private: false, config: {} }] }),
     )
     const result = await pull(['--mock', IDS.privateMock])
     expect(result.code).toBe(0)
     const config = await readJson<{ mocks: Array<Record<string, unknown>> }>(
-      join(dir, 'postmock.config.json'),
+      join(kit.dir, 'postmock.config.json'),
     )
     expect(config.mocks.map((m) => m.id)).toEqual(['other', IDS.privateMock])
     expect(config.mocks[1]).toMatchObject({
@@ -288,17 +245,19 @@ describe('postmock pull --mock', () => {
         headers: ['Authorization'],
       },
     })
-    expect(result.stdout).toContain('Next: postmock serve postmock.config.json --api-key <key>')
+    expect(result.stdout).toContain(
+      'Next: postmock serve postmock.config.json   (a private mock: calls need x-api-key; with POSTMAN_API_KEY set, serve accepts only that key)',
+    )
   })
 
   it('pulls the active server response a mock config names', async () => {
     const result = await pull(['--mock', IDS.outageMock])
     expect(result.code).toBe(0)
-    expect(api.requests.map((r) => r.url)).toContain(
+    expect(kit.api.requests.map((r) => r.url)).toContain(
       `/mocks/${IDS.outageMock}/server-responses/${IDS.serverResponse}`,
     )
     const config = await readJson<{ mocks: Array<Record<string, unknown>> }>(
-      join(dir, 'postmock.config.json'),
+      join(kit.dir, 'postmock.config.json'),
     )
     expect(config.mocks[0]).toMatchObject({
       config: { serverResponseId: IDS.serverResponse },

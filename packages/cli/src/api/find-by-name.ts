@@ -1,4 +1,5 @@
 import { cliError } from '../cli-error.js'
+import { visible } from '../output/visible.js'
 
 /** One entry of `GET /collections` or `GET /environments`. */
 export interface ListedResource {
@@ -15,7 +16,7 @@ export function looksLikeUid(value: string): boolean {
 }
 
 function describe(item: ListedResource): string {
-  return `"${item.name ?? '(unnamed)'}" (${item.uid ?? item.id ?? 'no uid'})`
+  return `"${visible(String(item.name ?? '(unnamed)'))}" (${visible(String(item.uid ?? item.id ?? 'no uid'))})`
 }
 
 function candidateLines(items: ListedResource[], limit = 20): string {
@@ -33,6 +34,7 @@ export function findByName(
   query: string,
   kind: 'collection' | 'environment',
 ): ListedResource {
+  const shown = visible(query)
   const byId = items.find((item) => item.uid === query || item.id === query)
   if (byId) return byId
   const exact = items.filter((item) => item.name === query)
@@ -41,7 +43,7 @@ export function findByName(
   if (matches.length === 1) return matches[0]!
   if (matches.length > 1) {
     throw cliError(
-      `find ${kind} "${query}"`,
+      `find ${kind} "${shown}"`,
       `${matches.length} ${kind}s have this name`,
       `Pass one of these uids instead:${candidateLines(matches)}`,
     )
@@ -54,7 +56,7 @@ export function findByName(
       ? `This key sees no ${kind}s at all`
       : `${near.length > 0 ? 'Similar names' : `The ${kind}s this key sees`}:${candidateLines(candidates)}`
   throw cliError(
-    `find ${kind} "${query}"`,
+    `find ${kind} "${shown}"`,
     `no ${kind} of this name or uid is visible to this API key`,
     listing,
   )

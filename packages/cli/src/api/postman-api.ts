@@ -1,27 +1,33 @@
 import { cliError } from '../cli-error.js'
+import { visible } from '../output/visible.js'
+import { explainStatus, type Subject } from './explain-status.js'
+import { type FetchOutcome, fetchWithKey } from './fetch-with-key.js'
 import { retryDelayMs } from './retry-delay.js'
+
+export type { Subject } from './explain-status.js'
 
 /** Postman's public API. */
 export const DEFAULT_API_URL = 'https://api.getpostman.com'
 
+/** How long one request may take before it is given up, by default. */
+export const DEFAULT_TIMEOUT_MS = 30_000
+
 /** Options of {@link createPostmanApi}. */
 export interface PostmanApiOptions {
-  /** A Postman API key (`PMAK-…`), sent as `X-Api-Key`. Never logged. */
+  /** A Postman API key (`PMAK-…`), sent as `X-Api-Key` to the API URL's origin only. Never logged. */
   apiKey: string
   /** The API base URL. Default {@link DEFAULT_API_URL}. */
   apiUrl?: string
+  /** How long one request may take (redirects and body included). Default {@link DEFAULT_TIMEOUT_MS}. */
+  timeoutMs?: number
+  /** How many redirects within the API URL's origin are followed. Default 5. */
+  maxRedirects?: number
   /** How many times a 429 is retried. Default 3. */
   maxRetries?: number
   /** The longest wait a 429 may ask for before we give up instead. Default 60 000 ms. */
   maxWaitMs?: number
   /** Told before each wait, e.g. to print a line. */
   onRetry?: (info: { path: string; waitMs: number; attempt: number }) => void
-}
-
-/** What one GET is about, for error messages: `collection "testAPI"`, `the collection list`. */
-export interface Subject {
-  kind: 'collection' | 'environment' | 'mock' | 'list'
-  label: string
 }
 
 /** A thin Postman API client: GET with the key, 429 retries, one-line errors. */
@@ -32,42 +38,39 @@ export interface PostmanApi {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-function explainStatus(status: number, statusText: string, subject: Subject, body: string): [string, string] {
-  const apiMessage = apiErrorMessage(body)
-  const said = apiMessage ? ` ("${apiMessage}")` : ''
-  switch (status) {
-    case 401:
-      return [
-        `the Postman API answered 401 Unauthorized${said}: the API key is missing, invalid or expired`,
-        'Pass a valid key with --api-key or POSTMAN_API_KEY (Postman: Settings > API keys)',
-      ]
-    case 403:
-      return [
-        `the Postman API answered 403 Forbidden${said}: this key's user may not read ${subject.label}`,
-        'Ask its owner to share it with you, or use the key of a member of its workspace',
-      ]
-    case 404:
-      return [
-        `the Postman API answered 404 Not Found${said}: no ${subject.label} is visible to this key`,
-        subject.kind === 'mock'
-          ? 'Check the mock id (the first label of https://<mockId>.mock.pstmn.io)'
-          : `Check the uid, or pass the ${subject.kind}'s name instead`,
-      ]
-    default:
-      return [
-        `the Postman API answered ${status} ${statusText}${said}`,
-        status >= 500 ? 'Try again in a minute' : 'Check the arguments',
-      ]
-  }
+/** `500 ms`, `30 s`, `1.5 s`. */
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`
 }
 
-function apiErrorMessage(body: string): string | undefined {
-  try {
-    const parsed = JSON.parse(body) as { error?: { message?: unknown } }
-    const message = parsed?.error?.message
-    return typeof message === 'string' ? message.replace(/[.\s]+$/, '') : undefined
-  } catch {
-    return undefined
+type Failed = Exclude<FetchOutcome, { kind: 'answer' }>
+
+function failure(outcome: Failed, what: string, apiUrl: string, timeoutMs: number, maxRedirects: number) {
+  switch (outcome.kind) {
+    case 'timeout':
+      return cliError(
+        what,
+        `the Postman API did not answer within ${duration(timeoutMs)} (${apiUrl})`,
+        'Check your network and --api-url, or allow more time with --timeout <ms>',
+      )
+    case 'unreachable':
+      return cliError(
+        what,
+        `could not reach the Postman API at ${apiUrl} (${visible(outcome.reason)})`,
+        'Check your network, or --api-url',
+      )
+    case 'redirected-elsewhere':
+      return cliError(
+        what,
+        `the Postman API at ${apiUrl} redirected to another origin, ${visible(outcome.origin)}, and postmock sends your API key to no other origin`,
+        `If that server is the Postman API, pass --api-url ${visible(outcome.origin)}`,
+      )
+    case 'too-many-redirects':
+      return cliError(
+        what,
+        `the Postman API at ${apiUrl} redirected more than ${maxRedirects} times`,
+        'Check --api-url',
+      )
   }
 }
 
@@ -80,28 +83,24 @@ function apiErrorMessage(body: string): string | undefined {
  */
 export function createPostmanApi(options: PostmanApiOptions): PostmanApi {
   const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '')
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const maxRedirects = options.maxRedirects ?? 5
   const maxRetries = options.maxRetries ?? 3
   const maxWaitMs = options.maxWaitMs ?? 60_000
 
-  async function get<T>(path: string, subject: Subject): Promise<T> {
-    const url = `${apiUrl}${path}`
+  async function get<T>(path: string, about: Subject): Promise<T> {
+    const subject = { kind: about.kind, label: visible(about.label) }
     const what = `fetch ${subject.label}`
     for (let attempt = 0; ; attempt++) {
-      let response: Response
-      try {
-        response = await fetch(url, { headers: { 'X-Api-Key': options.apiKey, accept: 'application/json' } })
-      } catch (error) {
-        const cause = (error as { cause?: { code?: string; message?: string } }).cause
-        const reason = cause?.code ?? cause?.message ?? (error as Error).message
-        throw cliError(
-          what,
-          `could not reach the Postman API at ${apiUrl} (${reason})`,
-          'Check your network, or --api-url',
-        )
-      }
-      const body = await response.text()
-      if (response.status === 429) {
-        const named = retryDelayMs(response.headers)
+      const outcome = await fetchWithKey(`${apiUrl}${path}`, {
+        apiKey: options.apiKey,
+        timeoutMs,
+        maxRedirects,
+      })
+      if (outcome.kind !== 'answer') throw failure(outcome, what, apiUrl, timeoutMs, maxRedirects)
+      const { status, statusText, headers, body } = outcome
+      if (status === 429) {
+        const named = retryDelayMs(headers)
         const waitMs = named ?? 1000 * 2 ** attempt
         if (attempt >= maxRetries) {
           throw cliError(
@@ -122,8 +121,8 @@ export function createPostmanApi(options: PostmanApiOptions): PostmanApi {
         await sleep(waitMs)
         continue
       }
-      if (!response.ok) {
-        const [reason, todo] = explainStatus(response.status, response.statusText, subject, body)
+      if (status < 200 || status > 299) {
+        const [reason, todo] = explainStatus(status, statusText, subject, body)
         throw cliError(what, reason, todo)
       }
       try {
@@ -131,7 +130,7 @@ export function createPostmanApi(options: PostmanApiOptions): PostmanApi {
       } catch {
         throw cliError(
           what,
-          `the Postman API at ${apiUrl} answered ${response.status} with a body that is not JSON`,
+          `the Postman API at ${apiUrl} answered ${status} with a body that is not JSON`,
           'Check --api-url',
         )
       }

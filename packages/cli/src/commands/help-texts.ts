@@ -19,6 +19,7 @@ Example (the seed workflow, offline after one pull):
 
 /** `postmock pull --help`. */
 export const PULL_HELP = `Usage:
+  export POSTMAN_API_KEY=PMAK-...
   postmock pull --collection <uid|name> [--environment <uid|name>] [--out dir]
   postmock pull --mock <mockId> [--out dir]
 
@@ -26,21 +27,33 @@ Downloads through the Postman API (GET /collections/{uid}?uid=true, so every exa
 the uid that x-mock-response-id takes). Names are looked up with GET /collections and
 GET /environments; a name that matches several or none lists the candidates.
 
+The API key: set POSTMAN_API_KEY rather than passing --api-key, which every user of this
+machine can see in the process list (ps) and which stays in your shell history. The key is
+sent only as X-Api-Key to the --api-url origin (a redirect to another origin is not
+followed), never printed (it shows as PMAK-...abcd, also inside the API's messages) and
+never written to disk.
+
 Files written (under --out, default the current folder):
   collections/<name>.postman_collection.json
   environments/<name>.postman_environment.json
   postmock.config.json   (--mock only: maps the mock id to the files above, with its
                           private flag, config and active server response; other mocks
                           already in it are kept)
+<name> keeps letters, digits, . _ and - (Windows device names such as con or nul get a _,
+long names are cut to 255 bytes). When the file holds another collection or environment
+whose name gives the same file name, the new one gets its id's first 8 characters added,
+and pull says so; pulling the same one again updates its file.
 
 Options:
   -c, --collection <uid|name>   The collection to pull
   -e, --environment <uid|name>  An environment to pull with it
   -m, --mock <mockId>           Pull a mock server: its collection, environment, private flag and config
   -o, --out <dir>               Where to write (default .)
-      --api-key <key>           Postman API key (default: $POSTMAN_API_KEY). Sent as X-Api-Key;
-                                never printed or written to disk
-      --api-url <url>           API base URL (default: $POSTMAN_API_URL or https://api.getpostman.com)
+      --api-key <key>           Postman API key; prefer $POSTMAN_API_KEY (the default), as a key
+                                on the command line shows in the process list
+      --api-url <url>           API base URL (default: $POSTMAN_API_URL or https://api.getpostman.com);
+                                plain http:// to another machine gets a warning
+      --timeout <ms>            How long one request to the API may take (default 30000)
   -h, --help                    Show this help
 
 A 429 answer is retried after the time the API names (Retry-After / X-RateLimit-Reset),

@@ -1,16 +1,14 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { plainHttpWarning } from '../api/api-url.js'
 import { createPostmanApi } from '../api/postman-api.js'
 import {
-  type ApiCollection,
-  type ApiEnvironment,
   fetchCollection,
   fetchEnvironment,
   fetchMock,
   fetchServerResponse,
 } from '../api/postman-resources.js'
-import { cliError, usageError } from '../cli-error.js'
+import { cliError } from '../cli-error.js'
 import {
   CONFIG_FILE_NAME,
   mergeConfig,
@@ -18,73 +16,13 @@ import {
   type PostmockConfigFile,
 } from '../config/postmock-config.js'
 import { palette } from '../output/colours.js'
-import { type CliIo, err, out, plural } from '../output/io.js'
+import { type CliIo, err, out } from '../output/io.js'
+import { visible } from '../output/visible.js'
+import { maskedError, maskedIo } from '../pull/masked-output.js'
+import { apiKeysIn, type PullSettings, readPullArgs } from '../pull/pull-options.js'
+import { saveCollection, saveEnvironment } from '../pull/save-resources.js'
+import { shownPath, type Writer, writeJson } from '../pull/write-json.js'
 import { PULL_HELP } from './help-texts.js'
-
-/** Turns a Postman name into a safe file name stem. */
-export function fileStem(name: string | undefined, fallback: string): string {
-  const stem = (name ?? '')
-    .trim()
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|-+$/g, '')
-  return stem || fallback
-}
-
-function countExamples(items: unknown): { requests: number; examples: number } {
-  let requests = 0
-  let examples = 0
-  const walk = (list: unknown) => {
-    if (!Array.isArray(list)) return
-    for (const node of list as Array<{ item?: unknown; request?: unknown; response?: unknown }>) {
-      if (Array.isArray(node?.item)) walk(node.item)
-      else if (node?.request !== undefined) {
-        requests++
-        if (Array.isArray(node.response)) examples += node.response.length
-      }
-    }
-  }
-  walk(items)
-  return { requests, examples }
-}
-
-/** An environment as Postman's "Export" writes it, so every tool (and Postman) can read the file. */
-function asExport(environment: ApiEnvironment): Record<string, unknown> {
-  return {
-    id: environment.id,
-    name: environment.name,
-    values: (environment.values ?? []).map((value) => ({
-      key: value.key,
-      value: value.value ?? '',
-      type: value.type ?? 'default',
-      enabled: value.enabled !== false,
-    })),
-    _postman_variable_scope: 'environment',
-    _postman_exported_at: new Date().toISOString(),
-    _postman_exported_using: 'postmock',
-  }
-}
-
-interface Writer {
-  io: CliIo
-  apiKey: string
-  written: string[]
-}
-
-/** Writes JSON, making sure the API key is not in it (an environment may hold it as a value). */
-async function writeJson(writer: Writer, path: string, data: unknown): Promise<void> {
-  let text = `${JSON.stringify(data, null, 2)}\n`
-  if (writer.apiKey.length >= 8 && text.includes(writer.apiKey)) {
-    const times = text.split(writer.apiKey).length - 1
-    text = text.split(writer.apiKey).join('')
-    err(
-      writer.io,
-      `[postmock] Removed your Postman API key from ${relative(writer.io.cwd, path)}: Postman's data held it ${times} time(s), and postmock never writes it to disk.`,
-    )
-  }
-  await mkdir(dirname(path), { recursive: true })
-  await writeFile(path, text)
-  writer.written.push(path)
-}
 
 async function readConfig(path: string): Promise<PostmockConfigFile | undefined> {
   let text: string
@@ -105,98 +43,53 @@ async function readConfig(path: string): Promise<PostmockConfigFile | undefined>
   }
 }
 
-const options = {
-  collection: { type: 'string', short: 'c' },
-  environment: { type: 'string', short: 'e' },
-  mock: { type: 'string', short: 'm' },
-  out: { type: 'string', short: 'o' },
-  'api-key': { type: 'string' },
-  'api-url': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const
-
-/** `postmock pull`: download a collection, environment or a whole mock through the Postman API. */
-export async function pullCommand(argv: string[], io: CliIo): Promise<number> {
-  let values: ReturnType<typeof parseArgs<{ options: typeof options; args: string[] }>>['values']
+/**
+ * `postmock pull`: download a collection, environment or a whole mock through the Postman API. Every
+ * line it prints, errors included, has the API key masked and control characters shown escaped.
+ */
+export async function pullCommand(argv: string[], processIo: CliIo): Promise<number> {
+  const io = maskedIo(processIo, apiKeysIn(argv, processIo.env))
   try {
-    ;({ values } = parseArgs({ args: argv, options, allowPositionals: false }))
+    const settings = readPullArgs(argv, io)
+    if (settings.help) {
+      out(io, PULL_HELP)
+      return 0
+    }
+    return await pull(settings, io)
   } catch (error) {
-    throw usageError('pull', (error as Error).message)
+    throw maskedError(error, io)
   }
-  if (values.help) {
-    out(io, PULL_HELP)
-    return 0
-  }
-  if (!values.collection && !values.mock)
-    throw usageError('pull', 'it needs --collection <uid|name> or --mock <mockId>')
-  if (values.collection && values.mock)
-    throw usageError('pull', '--collection and --mock cannot be used together')
-  if (values.mock && values.environment) {
-    throw usageError(
-      'pull',
-      "--environment cannot be used with --mock (the mock's own environment is pulled)",
-    )
-  }
-  const apiKey = values['api-key'] ?? io.env.POSTMAN_API_KEY ?? ''
-  if (!apiKey) {
-    throw cliError(
-      'pull from the Postman API',
-      'no API key was given',
-      'Pass --api-key <key> or set POSTMAN_API_KEY (Postman: Settings > API keys)',
-    )
-  }
+}
+
+async function pull(settings: PullSettings, io: CliIo): Promise<number> {
   const colours = palette(io, 'stderr')
+  const warning = settings.apiUrlSource && plainHttpWarning(settings.apiUrl, settings.apiUrlSource)
+  if (warning) err(io, warning, colours.yellow)
   const api = createPostmanApi({
-    apiKey,
-    apiUrl: values['api-url'] ?? io.env.POSTMAN_API_URL,
+    apiKey: settings.apiKey,
+    apiUrl: settings.apiUrl,
+    timeoutMs: settings.timeoutMs,
     onRetry: ({ path, waitMs, attempt }) =>
       err(
         io,
-        colours.yellow(
-          `[postmock] The Postman API is rate limiting (429) GET ${path.split('?')[0]}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s.`,
-        ),
+        `[postmock] The Postman API is rate limiting (429) GET ${path.split('?')[0]}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s.`,
+        colours.yellow,
       ),
   })
-  const outDir = resolve(io.cwd, values.out ?? '.')
-  const writer: Writer = { io, apiKey, written: [] }
-  const show = (path: string) => relative(io.cwd, path) || '.'
+  const writer: Writer = { io, apiKey: settings.apiKey, outDir: resolve(io.cwd, settings.out), written: [] }
+  const show = (path: string) => shownPath(io, path)
 
-  const saveCollection = async (collection: ApiCollection) => {
-    const name = collection.info?.name
-    const path = join(outDir, 'collections', `${fileStem(name, 'collection')}.postman_collection.json`)
-    await writeJson(writer, path, collection)
-    const { requests, examples } = countExamples(collection.item)
-    out(
-      io,
-      `[postmock] Pulled collection "${name ?? '?'}" (${plural(requests, 'request')}, ${plural(examples, 'example')}) → ${show(path)}`,
-    )
-    return path
-  }
-  const saveEnvironment = async (environment: ApiEnvironment) => {
-    const path = join(
-      outDir,
-      'environments',
-      `${fileStem(environment.name, 'environment')}.postman_environment.json`,
-    )
-    await writeJson(writer, path, asExport(environment))
-    out(
-      io,
-      `[postmock] Pulled environment "${environment.name ?? '?'}" (${plural(environment.values?.length ?? 0, 'value')}) → ${show(path)}`,
-    )
-    return path
-  }
-
-  if (values.collection) {
-    const collection = await fetchCollection(api, values.collection)
-    const environment = values.environment ? await fetchEnvironment(api, values.environment) : undefined
-    const collectionPath = await saveCollection(collection)
-    const environmentPath = environment ? await saveEnvironment(environment) : undefined
+  if (settings.collection) {
+    const collection = await fetchCollection(api, settings.collection)
+    const environment = settings.environment ? await fetchEnvironment(api, settings.environment) : undefined
+    const collectionPath = await saveCollection(writer, collection)
+    const environmentPath = environment ? await saveEnvironment(writer, environment) : undefined
     const envArg = environmentPath ? ` --environment ${show(environmentPath)}` : ''
     out(io, `Next: postmock serve ${show(collectionPath)}${envArg}`)
     return 0
   }
 
-  const mockArg = values.mock!
+  const mockArg = settings.mock!
   const mock = await fetchMock(api, mockArg)
   if (!mock.collection) {
     throw cliError(
@@ -207,8 +100,8 @@ export async function pullCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const collection = await fetchCollection(api, mock.collection)
   const environment = mock.environment ? await fetchEnvironment(api, mock.environment) : undefined
-  const collectionPath = await saveCollection(collection)
-  const environmentPath = environment ? await saveEnvironment(environment) : undefined
+  const collectionPath = await saveCollection(writer, collection)
+  const environmentPath = environment ? await saveEnvironment(writer, environment) : undefined
   const hostLabel = mock.mockUrl
     ? /^https?:\/\/([^./]+)\.mock\.pstmn\.io/i.exec(mock.mockUrl)?.[1]
     : undefined
@@ -218,7 +111,7 @@ export async function pullCommand(argv: string[], io: CliIo): Promise<number> {
   const serverResponse = mockConfig.serverResponseId
     ? await fetchServerResponse(api, mock.id ?? mockArg, mockConfig.serverResponseId)
     : undefined
-  const configPath = join(outDir, CONFIG_FILE_NAME)
+  const configPath = join(writer.outDir, CONFIG_FILE_NAME)
   const relativeToConfig = (path: string) => relative(dirname(configPath), path).split('\\').join('/')
   const config = mergeConfig(await readConfig(configPath), {
     id,
@@ -241,14 +134,18 @@ export async function pullCommand(argv: string[], io: CliIo): Promise<number> {
   await writeJson(writer, configPath, config)
   out(
     io,
-    `[postmock] Wrote ${show(configPath)}: mock ${id} (${isPrivate ? 'private' : 'public'}) → ${relativeToConfig(collectionPath)}${environmentPath ? ` + ${relativeToConfig(environmentPath)}` : ''}`,
+    `[postmock] Wrote ${show(configPath)}: mock ${visible(id)} (${isPrivate ? 'private' : 'public'}) → ${relativeToConfig(collectionPath)}${environmentPath ? ` + ${relativeToConfig(environmentPath)}` : ''}`,
   )
   if (serverResponse) {
+    const name = serverResponse.name ? ` "${visible(String(serverResponse.name))}"` : ''
     out(
       io,
-      `[postmock] Mock ${id} has an active server response: every call gets ${serverResponse.statusCode ?? 500}${serverResponse.name ? ` "${serverResponse.name}"` : ''} (config.serverResponseId).`,
+      `[postmock] Mock ${visible(id)} has an active server response: every call gets ${visible(String(serverResponse.statusCode ?? 500))}${name} (config.serverResponseId).`,
     )
   }
-  out(io, `Next: postmock serve ${show(configPath)}${isPrivate ? ' --api-key <key>' : ''}`)
+  const privateNote = isPrivate
+    ? '   (a private mock: calls need x-api-key; with POSTMAN_API_KEY set, serve accepts only that key)'
+    : ''
+  out(io, `Next: postmock serve ${show(configPath)}${privateNote}`)
   return 0
 }
