@@ -5,7 +5,7 @@
 import { CASES, CLIENTS, type Client } from './clients.js'
 import type { Counter } from './counter.js'
 import { CONTROL_TITLE, titleOf, UNAVAILABLE, UNRESOLVED_TARGET } from './inner-file.js'
-import { clientsOf, RUNNERS, type RunnerConfig, type RunnerRun } from './runners.js'
+import { clientsOf, RUNNERS, type RunnerConfig, type RunnerRun, type Toolchain } from './runners.js'
 
 export type Expectation =
   /** the inner test passes: answered from the collection (or the control reached the counter) */
@@ -141,6 +141,8 @@ export function summary(
   runs: ReadonlyMap<string, RunnerRun>,
   seconds: number,
   build: string | undefined,
+  toolchain: Toolchain,
+  belowEngines: readonly string[],
 ): string {
   const verdicts = new Map(cells.map((cell) => [cell, verdictFor(cell)]))
   const perRunner = RUNNERS.map((config) => {
@@ -164,6 +166,10 @@ export function summary(
   })
   return [
     `[matrix] ${cells.length} cells against ${build ?? "this workspace's build"}; runners took ${seconds.toFixed(1)} s`,
+    `  Node ${process.versions.node}, ${toolchain.label}`,
+    ...(belowEngines.length
+      ? [`  clients below their declared engines (run where they load): ${belowEngines.join('; ')}`]
+      : []),
     ...perRunner,
     header.trimEnd(),
     ...grid,

@@ -125,7 +125,7 @@ export const CLIENTS: readonly Client[] = [
     id: 'global WebSocket',
     kind: 'websocket',
     scheme: 'mixed',
-    get: `(url) => openWebSocket(() => new WebSocket(url))`,
+    get: `(url) => openWebSocket(() => new (needGlobal('WebSocket'))(url))`,
     names: 'host',
   },
   {

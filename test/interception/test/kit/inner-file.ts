@@ -49,7 +49,9 @@ const { api } = require('./typed-client.cjs')
  * that one that cannot load in an environment (undici under jest-fixed-jsdom: no MessagePort) fails
  * only its own cells: `need(name)` throws why.
  */
-const LIBRARIES: ReadonlyArray<[name: string, specifier: string, member: string | undefined, cjs: string]> = [
+export const LIBRARIES: ReadonlyArray<
+  [name: string, specifier: string, member: string | undefined, cjs: string]
+> = [
   ['axios', 'axios', 'default', `require('axios')`],
   ['got', 'got', 'default', `require('got').default`],
   ['ky', 'ky', 'default', `require('ky').default`],
@@ -58,6 +60,8 @@ const LIBRARIES: ReadonlyArray<[name: string, specifier: string, member: string 
   ['superagent', 'superagent', 'default', `require('superagent')`],
   ['undici', 'undici', undefined, `require('undici')`],
   ['WS', 'ws', 'default', `require('ws')`],
+  // Not a client: loaded to record which msw major `msw` resolves to in this runner (see TOOLCHAIN_TITLE).
+  ['msw', 'msw', undefined, `require('msw')`],
 ]
 
 function libraryLoads(system: ModuleSystem): string {
@@ -70,6 +74,13 @@ function libraryLoads(system: ModuleSystem): string {
 
 /** Why a library cannot be used here: the outer suite skips the cells that needed it. */
 export const UNAVAILABLE = 'cannot be loaded in this environment'
+
+/**
+ * The observation line each generated file writes once it has loaded: the Node and the msw major its
+ * runner ran (msw 3 exports getCleanUrlString, msw 2 does not), so that a toolchain whose aliases did
+ * not apply cannot pass unnoticed.
+ */
+export const TOOLCHAIN_TITLE = '[matrix] toolchain'
 
 /** The typed client module: a fetch captured when the module loads, before any test hook ran. */
 const TYPED_CLIENT = `const f = globalThis.fetch
@@ -136,7 +147,13 @@ function load(name, importer) {
 }
 function need(name) {
   if (name in libraries) return libraries[name]
-  throw new Error('[matrix] ' + name + ' ${UNAVAILABLE}: ' + loadErrors[name])
+  const engines = ENGINES[name] ? ' (' + ENGINES[name] + '; this is Node ' + process.version + ')' : ''
+  throw new Error('[matrix] ' + name + ' ${UNAVAILABLE}: ' + loadErrors[name] + engines)
+}
+/** A global the environment may lack (WebSocket on Node 20): the outer suite skips the cells that need it. */
+function needGlobal(name) {
+  if (typeof globalThis[name] === 'function') return globalThis[name]
+  throw new Error('[matrix] global ' + name + ' ${UNAVAILABLE}: it is not defined on Node ' + process.version)
 }
 
 afterAll(() => {
@@ -347,7 +364,15 @@ export interface InnerFileOptions {
   clients: readonly Client[]
   collection: string
   environment: string
+  /** Per library name, its package and declared engines, added to the reason when it does not load. */
+  engines: Record<string, string>
 }
+
+const RECORD_TOOLCHAIN = `if (OBSERVATIONS) {
+  const msw = 'msw' in libraries ? ('getCleanUrlString' in libraries.msw ? 3 : 2) : 'not loaded: ' + loadErrors.msw
+  appendFileSync(OBSERVATIONS, JSON.stringify({ title: '${TOOLCHAIN_TITLE}', node: process.version, msw }) + '\\n')
+}
+`
 
 /** The generated matrix test file: imports, the shared harness, then one test per client case. */
 export function innerFile(options: InnerFileOptions): string {
@@ -357,9 +382,10 @@ export function innerFile(options: InnerFileOptions): string {
     runnerImports(runner, system),
     `const COLLECTION = ${JSON.stringify(options.collection)}`,
     `const ENV = ${JSON.stringify(options.environment)}`,
+    `const ENGINES = ${JSON.stringify(options.engines)}`,
     HARNESS,
     libraryLoads(system),
-    '',
+    RECORD_TOOLCHAIN,
     ...clients.map(testsOf),
   ].join('\n')
 }

@@ -1,8 +1,8 @@
 /**
- * The six runner configurations of the matrix, and how to write and run one project per
- * configuration. The projects live in test/interception/.projects/run-<pid>/<runner>, so node resolution finds
- * this package's node_modules (the runners, the clients, @postmock/*); each run writes the runner's
- * JSON report and the tests' observations beside it.
+ * The six runner configurations of the matrix, the toolchains they can run with, and how to write and
+ * run one project per configuration. The projects live in test/interception/.projects/run-<pid>/<runner>,
+ * so node resolution finds this package's node_modules (the clients, Jest, @postmock/*); each run
+ * writes the runner's JSON report and the tests' observations beside it.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -18,10 +18,12 @@ import type { Client } from './clients.js'
 import {
   controlFile,
   innerFile,
+  LIBRARIES,
   type ModuleSystem,
   OBSERVATIONS_ENV,
   PORTS_ENV,
   type Runner,
+  TOOLCHAIN_TITLE,
   typedClient,
 } from './inner-file.js'
 
@@ -35,6 +37,41 @@ export const PROJECTS_DIR = join(MATRIX_DIR, '.projects', `run-${process.pid}`)
  * workspace's packages.
  */
 export const OTHER_BUILD = process.env.POSTMOCK_MATRIX_PACKAGES
+
+/**
+ * What runs the generated projects. The runners are started with the Node running the outer suite
+ * (`process.execPath`): Node 24 under `pnpm test`, the system Node 20 under packages/compat-msw2.
+ */
+export interface Toolchain {
+  /** One line for the summary: the Node, msw and runners. */
+  label: string
+  /** The majors every inner run must report (its `process.version`, and the msw its tests import). */
+  expect: { node: number; msw: number }
+  /** The Vitest CLI (`vitest.mjs`). */
+  vitest: string
+  /** The Jest CLI (`bin/jest.js`). */
+  jest: string
+  /**
+   * Vite aliases for the Vitest projects (e.g. `msw` to another copy); the @postmock/* builds are
+   * then inlined so that their own imports get them too.
+   */
+  vitestAliases?: ReadonlyArray<{ find: RegExp; replacement: string }>
+  /** Jest's `moduleNameMapper`, per module system of the test files. */
+  jestModuleNameMapper?: (system: ModuleSystem) => Record<string, string>
+  /**
+   * CJS Jest projects transform node_modules too, with @swc/jest to CommonJS: for a Node that cannot
+   * evaluate an ES module through Jest's `require` (below 24.9), e.g. msw 2's CJS build requiring rettime.
+   */
+  jestCjsTransformsNodeModules?: boolean
+}
+
+/** The matrix's own toolchain: this package's Vitest 5, Jest 30 and msw 3, on the Node of `pnpm test` (24). */
+export const WORKSPACE_TOOLCHAIN: Toolchain = {
+  label: "this package's Vitest 5, Jest 30 and msw 3",
+  expect: { node: 24, msw: 3 },
+  vitest: join(MATRIX_DIR, 'node_modules/vitest/vitest.mjs'),
+  jest: join(MATRIX_DIR, 'node_modules/jest/bin/jest.js'),
+}
 
 export interface RunnerConfig {
   id: string
@@ -60,27 +97,48 @@ export const clientsOf = (config: RunnerConfig, clients: readonly Client[]): Cli
 
 const INNER_TIMEOUTS = { testTimeout: 15_000, hookTimeout: 30_000 }
 
-function vitestConfig(config: RunnerConfig): string {
+/**
+ * The @postmock/* builds by their real paths, wherever they are (this workspace's packages/, or
+ * OTHER_BUILD), and not a runner's own dist in node_modules (vitest/dist).
+ */
+const POSTMOCK_BUILDS = /^(?!.*\/node_modules\/).*\/(core|adapter-node|vitest|jest)\/dist\//
+
+function vitestConfig(config: RunnerConfig, toolchain: Toolchain): string {
   const test = {
     include: ['*.test.ts'],
     environment: config.dom ? 'jsdom' : 'node',
     ...INNER_TIMEOUTS,
     teardownTimeout: 5_000,
   }
-  return `export default { test: ${JSON.stringify(test)} }\n`
+  const aliases = toolchain.vitestAliases ?? []
+  if (!aliases.length) return `export default { test: ${JSON.stringify(test)} }\n`
+  const alias = aliases.map((a) => `{ find: ${a.find}, replacement: ${JSON.stringify(a.replacement)} }`)
+  return `export default {
+  resolve: { alias: [${alias.join(', ')}] },
+  test: { ...${JSON.stringify(test)}, server: { deps: { inline: [${POSTMOCK_BUILDS}] } } },
+}
+`
 }
 
-function jestConfig(config: RunnerConfig): string {
+function jestConfig(config: RunnerConfig, toolchain: Toolchain): string {
   const swc = {
     jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
     module: { type: config.system === 'esm' ? 'es6' : 'commonjs' },
   }
+  const transformAll = config.system === 'cjs' && toolchain.jestCjsTransformsNodeModules
   return `module.exports = ${JSON.stringify(
     {
       testMatch: ['<rootDir>/*.test.ts'],
       testEnvironment: config.dom ? 'jest-fixed-jsdom' : 'node',
       ...(config.system === 'esm' ? { extensionsToTreatAsEsm: ['.ts'] } : {}),
-      transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+      transform: {
+        '^.+\\.ts$': ['@swc/jest', swc],
+        ...(transformAll ? { '^.+\\.(c|m)?js$': ['@swc/jest', { module: { type: 'commonjs' } }] } : {}),
+      },
+      ...(transformAll ? { transformIgnorePatterns: [] } : {}),
+      ...(toolchain.jestModuleNameMapper
+        ? { moduleNameMapper: toolchain.jestModuleNameMapper(config.system) }
+        : {}),
       cacheDirectory: '<rootDir>/.cache',
       testTimeout: INNER_TIMEOUTS.testTimeout,
     },
@@ -89,8 +147,48 @@ function jestConfig(config: RunnerConfig): string {
   )}\n`
 }
 
+interface PackageInfo {
+  name: string
+  version: string
+  engines?: { node?: string }
+}
+
+/** The client libraries' packages as this package installed them (msw is not a client: left out). */
+function libraryPackages(): Array<[name: string, pkg: PackageInfo]> {
+  return LIBRARIES.filter(([name]) => name !== 'msw').map(([name, specifier]) => [
+    name,
+    JSON.parse(readFileSync(join(MATRIX_DIR, 'node_modules', specifier, 'package.json'), 'utf8')),
+  ])
+}
+
+const describePackage = (pkg: PackageInfo) =>
+  `${pkg.name} ${pkg.version}${pkg.engines?.node ? ` declares node ${pkg.engines.node}` : ''}`
+
+/** Whether `version` (x.y.z) is below the `>=x.y.z` minimum of an engines range (other forms: not read). */
+function belowMinimum(version: string, range: string): boolean {
+  const minimum = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(range.trim())
+  if (!minimum) return false
+  const have = version.split('.').map(Number)
+  for (let i = 0; i < 3; i++) {
+    const want = Number(minimum[i + 1] ?? 0)
+    if ((have[i] ?? 0) !== want) return (have[i] ?? 0) < want
+  }
+  return false
+}
+
+/** The client packages whose declared `engines.node` minimum is above the Node running the runners. */
+export function librariesBelowEngines(): string[] {
+  return libraryPackages()
+    .filter(([, pkg]) => pkg.engines?.node && belowMinimum(process.versions.node, pkg.engines.node))
+    .map(([, pkg]) => describePackage(pkg))
+}
+
 /** Writes the project of one configuration (replacing an older one) and returns its folder. */
-export function writeRunnerProject(config: RunnerConfig, clients: readonly Client[]): string {
+export function writeRunnerProject(
+  config: RunnerConfig,
+  clients: readonly Client[],
+  toolchain: Toolchain,
+): string {
   const dir = join(PROJECTS_DIR, config.id)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
@@ -101,11 +199,12 @@ export function writeRunnerProject(config: RunnerConfig, clients: readonly Clien
       clients: clientsOf(config, clients),
       collection: COLLECTION,
       environment: ENVIRONMENT,
+      engines: Object.fromEntries(libraryPackages().map(([name, pkg]) => [name, describePackage(pkg)])),
     }),
     [config.system === 'esm' ? 'typed-client.ts' : 'typed-client.cjs']: typedClient(config.system),
   }
-  if (config.runner === 'vitest') files['vitest.config.mjs'] = vitestConfig(config)
-  else files['jest.config.cjs'] = jestConfig(config)
+  if (config.runner === 'vitest') files['vitest.config.mjs'] = vitestConfig(config, toolchain)
+  else files['jest.config.cjs'] = jestConfig(config, toolchain)
   if (config.control)
     files['control.test.ts'] = controlFile(config.runner, config.system, COLLECTION, ENVIRONMENT)
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
@@ -126,6 +225,8 @@ export interface RunnerRun {
   suiteMessage: string
   outcomes: Record<string, TestOutcome>
   observations: Record<string, Observation>
+  /** The Node and msw major the generated file reported (see TOOLCHAIN_TITLE); undefined if it never loaded. */
+  toolchain: { node: string; msw: number | string } | undefined
   seconds: number
 }
 
@@ -135,14 +236,12 @@ export interface Observation {
   lookups: string[]
 }
 
-const VITEST = join(MATRIX_DIR, 'node_modules/vitest/vitest.mjs')
-const JEST = join(MATRIX_DIR, 'node_modules/jest/bin/jest.js')
-
 /** Runs the real runner on a written project with the counters' ports (never rejects). */
 export async function runProject(
   config: RunnerConfig,
   dir: string,
   ports: Record<string, number>,
+  toolchain: Toolchain,
 ): Promise<RunnerRun> {
   const report = join(dir, 'report.json')
   const observationsFile = join(dir, 'observations.jsonl')
@@ -153,30 +252,24 @@ export async function runProject(
   }
   const args =
     config.runner === 'vitest'
-      ? [VITEST, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
-      : [JEST, '--json', `--outputFile=${report}`, '--forceExit']
+      ? [toolchain.vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
+      : [toolchain.jest, '--json', `--outputFile=${report}`, '--forceExit']
   const started = performance.now()
   const { code, output } = await runNode(dir, args, env)
   const seconds = (performance.now() - started) / 1000
   const observations: Record<string, Observation> = {}
+  let reported: RunnerRun['toolchain']
   if (existsSync(observationsFile)) {
     for (const line of readFileSync(observationsFile, 'utf8').split('\n')) {
       if (!line) continue
-      const { title, ...observation } = JSON.parse(line) as Observation & { title: string }
-      observations[title] = observation
+      const { title, ...observation } = JSON.parse(line)
+      if (title === TOOLCHAIN_TITLE) reported = observation
+      else observations[title] = observation
     }
   }
-  if (!existsSync(report))
-    return { config, code, output, suiteMessage: 'no report written', outcomes: {}, observations, seconds }
-  return {
-    config,
-    code,
-    output,
-    suiteMessage: suiteMessages(report).trim(),
-    outcomes: readOutcomes(report),
-    observations,
-    seconds,
-  }
+  const common = { config, code, output, observations, toolchain: reported, seconds }
+  if (!existsSync(report)) return { ...common, suiteMessage: 'no report written', outcomes: {} }
+  return { ...common, suiteMessage: suiteMessages(report).trim(), outcomes: readOutcomes(report) }
 }
 
 /** Runs `jobs` with at most `limit` at a time, keeping their order in the results. */
