@@ -1,18 +1,25 @@
 import type { Example } from '../collection/example.js'
 import type { CallFilter, ExampleInfo, RecordedCall } from './types.js'
 
-/** The calls a mock served, and which examples were ever used. */
+/** The calls a mock served (the newest `limit` of them), and which examples were ever used. */
 export class CallLog {
   private entries: RecordedCall[] = []
   private readonly served = new Set<Example>()
 
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+
   record(call: RecordedCall, example: Example | undefined): void {
-    this.entries.push(call)
+    if (this.limit > 0) {
+      this.entries.push(call)
+      // Trim in batches, so a bounded log costs O(1) per call on average.
+      if (this.entries.length >= this.limit * 2) this.entries = this.entries.slice(-this.limit)
+    }
     if (example) this.served.add(example)
   }
 
   list(filter: CallFilter = {}): RecordedCall[] {
-    return this.entries.filter(
+    const entries = this.entries.length > this.limit ? this.entries.slice(-this.limit) : this.entries
+    return entries.filter(
       (call) =>
         (filter.request === undefined || call.request === filter.request) &&
         (filter.method === undefined || call.method === filter.method.toUpperCase()) &&

@@ -125,6 +125,24 @@ describe('calls(), unused(), reset()', () => {
     expect(await get(mock, '/users/1')).toMatchObject({ status: 200 })
     expect(mock.unused().map((e) => e.name)).toEqual(['boom', 'list', 'list error'])
   })
+
+  test('callLog keeps the newest calls; onCall hears each call with the request it answers', async () => {
+    const heard: Array<[number, string]> = []
+    const mock = createPostmanMock(collection, {
+      callLog: 3,
+      onCall: (call, request) => heard.push([call.status, request.headers.get('x-tag') ?? '']),
+    })
+    for (let i = 0; i < 10; i++) await get(mock, i === 9 ? '/nothing' : '/users/1', { 'x-tag': String(i) })
+    expect(mock.calls().map((call) => call.status)).toEqual([200, 200, 404])
+    expect(heard).toHaveLength(10)
+    expect(heard[9]).toEqual([404, '9'])
+    expect(mock.unused().map((e) => e.name)).not.toContain('ok')
+    const silent = createPostmanMock(collection, { callLog: 0 })
+    await get(silent, '/users/1')
+    expect(silent.calls()).toEqual([])
+    expect(silent.unused().map((e) => e.name)).not.toContain('ok')
+    expect(() => createPostmanMock(collection, { callLog: -1 })).toThrow(/option "callLog"/)
+  })
 })
 
 describe('explain()', () => {

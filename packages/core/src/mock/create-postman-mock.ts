@@ -36,10 +36,39 @@ function headerSelector(headers: Headers): Selector | undefined {
   return { code: parsedCode, id: id?.trim() ?? undefined, name: name ?? undefined, via: 'header' }
 }
 
+/** What happens to each recorded call: how many `calls()` keeps, and who is told. */
+interface CallRecording {
+  callLog: number | undefined
+  onCall: PostmanMockOptions['onCall']
+}
+
+function callRecording(options: PostmanMockOptions): CallRecording {
+  const { callLog, onCall } = options
+  if (callLog !== undefined && !(Number.isInteger(callLog) && callLog >= 0)) {
+    throw postmockError(
+      'INVALID_OPTION',
+      'read the options',
+      `option "callLog": expected a whole number of calls (0 or more), got ${JSON.stringify(callLog)}`,
+      'Pass e.g. 1000, 0, or leave it out to keep every call',
+      'callLog',
+    )
+  }
+  if (onCall !== undefined && typeof onCall !== 'function') {
+    throw postmockError(
+      'INVALID_OPTION',
+      'read the options',
+      `option "onCall": expected a function, got ${typeof onCall}`,
+      'Pass (call, request) => …, or leave it out',
+      'onCall',
+    )
+  }
+  return { callLog, onCall }
+}
+
 class Mock implements PostmanMock {
   readonly examples
   readonly warnings
-  private readonly log = new CallLog()
+  private readonly log: CallLog
   private readonly overrides: Overrides
   private readonly router: Router
   private readonly limits = new Map<Site, UsageLimits>()
@@ -50,7 +79,9 @@ class Mock implements PostmanMock {
   constructor(
     private readonly sites: Site[],
     private readonly seed: number | undefined,
+    private readonly recording: CallRecording,
   ) {
+    this.log = new CallLog(recording.callLog)
     this.examples = sites.flatMap((site) => site.examples.map((example) => example.info))
     this.warnings = sites.flatMap((site) => site.warnings)
     this.overrides = new Overrides(sites)
@@ -121,8 +152,11 @@ class Mock implements PostmanMock {
     const route = this.router.route(url)
     if (!route) return undefined
     const { site } = route
-    const record = (call: Omit<RecordedCall, 'method' | 'url'>, example?: Example) =>
-      this.log.record({ method: request.method.toUpperCase(), url: request.url, ...call }, example)
+    const record = (call: Omit<RecordedCall, 'method' | 'url'>, example?: Example) => {
+      const recorded = { method: request.method.toUpperCase(), url: request.url, ...call }
+      this.log.record(recorded, example)
+      this.recording.onCall?.(recorded, request)
+    }
 
     const { options } = site
     if (site.private) {
@@ -233,7 +267,7 @@ class Mock implements PostmanMock {
   }
 
   fork(): PostmanMock {
-    return new Mock(this.sites, this.seed)
+    return new Mock(this.sites, this.seed, this.recording)
   }
 
   reset(): void {
@@ -278,5 +312,5 @@ export function createPostmanMock(collection: unknown, options: PostmanMockOptio
     : [buildSite(collection, options)]
   const onWarning = options.onWarning ?? printWarning
   for (const site of sites) for (const warning of site.warnings) onWarning(warning)
-  return new Mock(sites, options.seed)
+  return new Mock(sites, options.seed, callRecording(options))
 }

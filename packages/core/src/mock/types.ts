@@ -76,6 +76,16 @@ export interface PostmanMockOptions {
   serverHeaders?: boolean
   /** Where load warnings go. Default: `console.warn`. */
   onWarning?: (warning: PostmockWarning) => void
+  /**
+   * How many calls `calls()` keeps: the newest ones (`0` keeps none). Default: all of them, which is what a
+   * test needs; a long-running server (`postmock serve`) bounds it. `unused()` is not affected.
+   */
+  callLog?: number
+  /**
+   * Called with each call as it is recorded, and the `Request` it answers (the object passed to
+   * `respond()`, or msw's copy): what a server logs for this request, with no look-up in `calls()`.
+   */
+  onCall?: (call: RecordedCall, request: Request) => void
 }
 
 /** One saved example, as {@link PostmanMock.examples} lists it. */
