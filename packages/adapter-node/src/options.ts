@@ -64,13 +64,18 @@ function isUrlLike(entry: string): boolean {
   return entry.includes('://')
 }
 
+/** A WebSocket entry names the HTTP URL its handshake is sent to. */
+function asHttp(entry: string): string {
+  return entry.replace(/^ws(s?):\/\//i, 'http$1://')
+}
+
 /** Whether a request URL is let through to the network by the `passthrough` option. */
 export function isPassthrough(url: string, passthrough: ReadonlyArray<string | RegExp> | undefined): boolean {
   if (!passthrough?.length) return false
   let target: string | undefined
   return passthrough.some((entry) => {
     if (typeof entry !== 'string') return entry.test(url)
-    if (isUrlLike(entry)) return url.startsWith(entry)
+    if (isUrlLike(entry)) return url.startsWith(asHttp(entry))
     target ??= hostPort(new URL(url))
     return target === entry.replace(/^\[|\](?=:)/g, '')
   })
@@ -88,7 +93,7 @@ export function isPassthroughTarget(
     if (typeof entry !== 'string') return entry.test(target)
     if (!isUrlLike(entry)) return target === entry.replace(/^\[|\](?=:)/g, '')
     try {
-      return hostPort(new URL(entry)) === target
+      return hostPort(new URL(asHttp(entry))) === target
     } catch {
       return false
     }

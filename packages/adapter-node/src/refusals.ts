@@ -27,7 +27,7 @@ export function requestRefusal(runtime: Runtime, set: MockSet | undefined, reque
     return runtime.core.formatMessage(
       `open a WebSocket to ${url.href}`,
       'postmock serves HTTP from collections, not WebSocket, and connections are never sent to the network',
-      `Add a ws handler with postman.server.use(ws.link('${url.origin}')…) (msw), or list '${url.host}' in passthrough to let it through`,
+      `To let it reach a real server, list '${url.origin}' in passthrough`,
     )
   }
   return runtime.core.formatMessage(

@@ -203,6 +203,24 @@ describe('passthrough and loopbackSockets', () => {
     }
   })
 
+  test('a ws:// passthrough entry lets the WebSocket handshake reach its server', async () => {
+    const server = await countingServer()
+    const session = createPostmockSession(COLLECTION, { passthrough: [`ws://127.0.0.1:${server.port}`] })
+    await session.start()
+    try {
+      await new Promise<void>((done) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${server.port}/live`)
+        socket.onerror = () => done()
+        socket.onopen = () => done()
+      })
+      expect(server.count).toBe(1)
+      await expect(session.endTest()).resolves.toBeUndefined()
+    } finally {
+      session.stop()
+      await server.close()
+    }
+  })
+
   test('stop() removes every patch: requests reach the network again', async () => {
     const server = await countingServer()
     const before = globalThis.fetch
