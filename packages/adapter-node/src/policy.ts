@@ -73,8 +73,10 @@ export function createPolicy(context: PolicyContext): InterceptionPolicy {
       const loopback = isLoopbackHost(target.host)
       if (loopback && options.loopbackSockets !== 'refuse') return 'allow'
       const set = context.scope()
+      const origin = `${target.tls ? 'https' : 'http'}://${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}/`
       return {
         kind: 'guard',
+        refuseSilence: set?.serving(origin) === undefined,
         refuse: () => {
           const report = connectionRefusal(runtime, target, loopback)
           if (set) context.flag(set, Promise.resolve(report))

@@ -3,6 +3,7 @@
  * answered from the collection or refused, below HTTP too. "The network" is a loopback server that
  * counts connections, or a `.invalid` host with DNS lookups counted (and never made).
  */
+import https from 'node:https'
 import net from 'node:net'
 import tls from 'node:tls'
 import { HttpResponse, http as mswHttp } from 'msw'
@@ -83,6 +84,19 @@ describe('one session, every client', () => {
 
   test('a named import of node:https is served', async () => {
     expect(await httpsStatus('https://api.example.com/users/1')).toBe(200)
+    await session.endTest()
+  })
+
+  test('a served request whose client writes late is still served (silence refuses only unserved hosts)', async () => {
+    const status = await new Promise<number | undefined>((done, fail) => {
+      const request = https.request('https://api.example.com/users/1', (response) => {
+        response.resume()
+        done(response.statusCode)
+      })
+      request.on('error', fail)
+      setTimeout(() => request.end(), 400)
+    })
+    expect(status).toBe(200)
     await session.endTest()
   })
 

@@ -22,10 +22,20 @@ export interface ConnectionTarget {
 /**
  * What happens to a connection below HTTP. `'allow'`: HTTP on it is decided request by request and
  * anything else reaches the target. `guard`: HTTP on it is still decided request by request (so a
- * report names the URL), but it never reaches its target: bytes that are not HTTP, or silence, close
- * it with the error `refuse()` returns (which also records the report, in the scope that opened it).
+ * report names the URL), but it never reaches its target: bytes that are not HTTP (or silence, with
+ * `refuseSilence`) close it with the error `refuse()` returns (which also records the report, in the scope that opened it).
  */
-export type ConnectionVerdict = 'allow' | { kind: 'guard'; refuse: () => Error }
+export type ConnectionVerdict =
+  | 'allow'
+  | {
+      kind: 'guard'
+      refuse: () => Error
+      /**
+       * Also refuse a connection that stays silent (a protocol where the server speaks first), rather
+       * than leave it pending. Not for served origins: an HTTP client may open one and write later.
+       */
+      refuseSilence: boolean
+    }
 
 /** The decisions the layer asks for; the session answers them from its collections and options. */
 export interface InterceptionPolicy {

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net'
 import { TLSSocket } from 'node:tls'
 import type { ConnectionTarget, InterceptionPolicy } from './glossary.js'
 
-/** The parts of `@mswjs/interceptors` (0.45, Node >= 22) this layer drives. */
+/** The parts of `@mswjs/interceptors` (0.45) this layer drives. */
 export interface InterceptorModules {
   HttpRequestInterceptor: typeof import('@mswjs/interceptors/http').HttpRequestInterceptor
   SocketInterceptor: typeof import('@mswjs/interceptors/net').SocketInterceptor
@@ -11,7 +11,7 @@ export interface InterceptorModules {
 
 /**
  * How long a refused connection may stay silent before it is closed. HTTP clients write their request
- * as soon as the connection opens, so this only ever applies to protocols where the server speaks first.
+ * as soon as the connection opens, so this applies to protocols where the server speaks first.
  */
 const SILENT_CONNECTION_MS = 250
 
@@ -21,24 +21,35 @@ interface SocketController {
 }
 
 /**
- * A connection the policy refused keeps its HTTP requests (the HTTP layer decides each one, so the
- * report names the URL), but may never reach its target: whatever would pass it through (bytes that
- * are not HTTP, or silence) closes it with the refusal instead.
+ * A guarded connection keeps its HTTP requests (the HTTP layer decides each one, so the report names
+ * the URL), but may never reach its target: whatever would pass it through (bytes that are not HTTP)
+ * closes it with the refusal instead, and so does silence when `refuseSilence` is set.
  */
-function guard(socket: Socket, controller: SocketController, refusal: () => Error): void {
+function guard(
+  socket: Socket,
+  controller: SocketController,
+  refusal: () => Error,
+  refuseSilence: boolean,
+): void {
   let refused = false
+  let heard = false
   const refuse = () => {
     if (refused || socket.destroyed) return
     refused = true
     socket.destroy(refusal())
   }
   controller.passthrough = () => {
-    refuse()
+    // The interceptors pass a connection through when its client reads before it writes. To a served
+    // origin that is an HTTP client writing late: keep waiting for its bytes.
+    if (heard || refuseSilence) refuse()
     return socket
   }
-  const silence = setTimeout(refuse, SILENT_CONNECTION_MS)
-  silence.unref?.()
-  socket.once('data', () => clearTimeout(silence))
+  const silence = refuseSilence ? setTimeout(refuse, SILENT_CONNECTION_MS) : undefined
+  silence?.unref?.()
+  socket.once('data', () => {
+    heard = true
+    clearTimeout(silence)
+  })
   socket.once('close', () => clearTimeout(silence))
 }
 
@@ -69,7 +80,9 @@ export function applySocketLayer(modules: InterceptorModules, policy: Intercepti
   type OnConnection = Parameters<typeof sockets.on<'connection'>>[1]
   const onConnection: OnConnection = ({ socket, controller, connectionOptions }) => {
     const verdict = policy.connection(targetOf(connectionOptions, socket instanceof TLSSocket))
-    if (verdict !== 'allow') guard(socket, controller as unknown as SocketController, verdict.refuse)
+    if (verdict !== 'allow') {
+      guard(socket, controller as unknown as SocketController, verdict.refuse, verdict.refuseSilence)
+    }
   }
   sockets.on('connection', onConnection)
   return () => {
