@@ -134,6 +134,7 @@ import { setupPostmanMocks } from '@postmock/vitest'
 
 const postman = setupPostmanMocks('./testAPI.postman_collection.json', {
   environment: './testAPIEnv.postman_environment.json',
+  baseUrls: [location.origin], // the page's own origin (jsdom's default: http://localhost:3000)
 })
 
 test('jsdom: fetch to a mock host is answered', async () => {
@@ -154,5 +155,12 @@ test('jsdom: XMLHttpRequest is answered too', async () => {
   })
   expect(status).toBe(200)
   expect(JSON.parse(xhr.responseText).name).toBe('Ada Lovelace')
+})
+
+test('jsdom: a relative fetch goes to the page origin', async () => {
+  const response = await fetch('/users/1')
+  expect(response.status).toBe(200)
+  expect(response.url).toBe(location.origin + '/users/1')
+  expect(postman.calls()).toMatchObject([{ url: location.origin + '/users/1', status: 200 }])
 })
 `

@@ -75,7 +75,7 @@ describe('a Vitest project using setupPostmanMocks()', () => {
         'concurrent C: only this one fails on its unmatched request',
       ].sort(),
     )
-    expect(Object.keys(outcomes)).toHaveLength(16)
+    expect(Object.keys(outcomes)).toHaveLength(17)
   })
 
   test('serves examples, applies use() per test and records calls()', () => {
@@ -131,6 +131,7 @@ describe('a Vitest project using setupPostmanMocks()', () => {
   test('works under the jsdom environment (fetch and XMLHttpRequest)', () => {
     expect(outcome('jsdom: fetch to a mock host is answered').status).toBe('passed')
     expect(outcome('jsdom: XMLHttpRequest is answered too').status).toBe('passed')
+    expect(outcome('jsdom: a relative fetch goes to the page origin').status).toBe('passed')
   })
 
   test('reportUnused prints a table of the examples no test served', () => {

@@ -62,6 +62,13 @@ function nextHop(request: Request, replay: Request | undefined, response: Respon
   } as RequestInit)
 }
 
+/** Under jsdom a relative URL (`fetch('/api/users')`) means one on the page's origin, as in a browser. */
+function againstPage(input: RequestInfo | URL): RequestInfo | URL {
+  const page = (globalThis as { location?: { href?: unknown } }).location?.href
+  if (typeof input !== 'string' || typeof page !== 'string' || URL.canParse(input)) return input
+  return new URL(input, page)
+}
+
 /**
  * Replaces `globalThis.fetch` with one that asks `decide` first: an answered request never builds a
  * socket (about 10× cheaper than the socket layer, and cheaper than a loopback round trip); a
@@ -87,7 +94,7 @@ export function patchGlobalFetch(decide: Decide): () => void {
 
   const postmockFetch: Fetch = (input, init) => {
     try {
-      return send(new Request(input, init), 0)
+      return send(new Request(againstPage(input), init), 0)
     } catch (error) {
       return Promise.reject(error)
     }
