@@ -1,5 +1,6 @@
 import type { IncomingRequest } from '../matching/incoming.js'
 import { segmentsOf } from '../matching/path-steps.js'
+import { jsonText } from './template-json.js'
 
 /** What a response template can read (spec §4.3 and §7). */
 export interface TemplateContext {
@@ -23,13 +24,25 @@ export function hasTokens(text: string): boolean {
   return text.includes('{{')
 }
 
-/** Names of the dynamic variables (`$name`) a text uses, helpers excluded. */
-export function dynamicNames(text: string): string[] {
-  const names: string[] = []
+/**
+ * How deep a helper's default may hold another helper with a default. Deeper defaults are inserted as
+ * written (no template nests this deep; the limit keeps rendering off the engine's stack limit).
+ */
+export const MAX_DEFAULT_DEPTH = 16
+
+/**
+ * Names of the dynamic variables (`$name`) a text uses, helpers excluded.
+ *
+ * @example
+ * dynamicNames(`{"id":"{{$guid}}","n":"{{$body 'n' '{{$randomInt}}'}}"}`) // ['$guid', '$randomInt']
+ */
+export function dynamicNames(text: string, names: string[] = [], depth = 0): string[] {
   for (const match of text.matchAll(TEMPLATE_TOKEN)) {
     const content = match[1]!.trim()
     if (content.startsWith('$') && !isHelper(content)) names.push(content)
-    for (const argument of content.matchAll(ARGUMENT)) names.push(...dynamicNames(argument[1]!))
+    if (depth < MAX_DEFAULT_DEPTH) {
+      for (const argument of content.matchAll(ARGUMENT)) dynamicNames(argument[1]!, names, depth + 1)
+    }
   }
   return names
 }
@@ -56,10 +69,11 @@ function splitObjectPath(path: string): string[] {
   return parts
 }
 
+/** The value at an object path, reading own keys only (`constructor` or `__proto__` is not in every body). */
 function lookup(value: unknown, path: string): unknown {
   let current = value
   for (const key of splitObjectPath(path)) {
-    if (current === null || typeof current !== 'object') return undefined
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined
     current = (current as Record<string, unknown>)[key]
   }
   return current
@@ -67,7 +81,7 @@ function lookup(value: unknown, path: string): unknown {
 
 function asText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  return typeof value === 'string' ? value : jsonText(value)
 }
 
 function helperValue(helper: Helper, key: string | undefined, context: TemplateContext): string | undefined {
@@ -96,19 +110,28 @@ function helperValue(helper: Helper, key: string | undefined, context: TemplateC
 
 /**
  * Renders a response template: wildcard captures, dynamic variables (a fresh value per token) and the
- * helpers `$body`, `$queryParams`, `$pathSegments`, `$headers`. Unknown tokens stay as they are.
+ * helpers `$body`, `$queryParams`, `$pathSegments`, `$headers`. Unknown tokens stay as they are; a name
+ * is looked up among the request's own values only (`{{constructor}}` is not a capture).
+ *
+ * @example
+ * renderTemplate('{"user":"{{userId}}"}', { incoming, captures: { userId: '42' }, dynamic: () => undefined })
+ * // '{"user":"42"}'
  */
-export function renderTemplate(text: string, context: TemplateContext): string {
+export function renderTemplate(text: string, context: TemplateContext, depth = 0): string {
   if (!hasTokens(text)) return text
   return text.replace(TEMPLATE_TOKEN, (token, raw: string) => {
     const content = raw.trim()
-    if (!content.startsWith('$')) return context.captures[content] ?? token
+    if (!content.startsWith('$')) {
+      const { captures } = context
+      return Object.hasOwn(captures, content) ? (captures[content] ?? token) : token
+    }
     const helper = /^\$(\w+)/.exec(content)![1]!
     if ((HELPERS as readonly string[]).includes(helper)) {
       const args = [...content.matchAll(ARGUMENT)].map((m) => m[1]!.replace(/\\'/g, "'"))
       const value = helperValue(helper as Helper, args[0], context)
       if (value !== undefined) return value
-      return args[1] !== undefined ? renderTemplate(args[1], context) : ''
+      if (args[1] === undefined) return ''
+      return depth < MAX_DEFAULT_DEPTH ? renderTemplate(args[1], context, depth + 1) : args[1]
     }
     return context.dynamic(content) ?? token
   })
