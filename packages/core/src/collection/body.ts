@@ -1,5 +1,7 @@
-import type { RawBody } from './raw-types.js'
-import { substitute, type VariableScope, variableText } from './variables.js'
+import type { RawBody, RawKeyValue } from './raw-types.js'
+import { variableText } from './value-text.js'
+import type { VariableScope } from './variable-scope.js'
+import { substitute } from './variables.js'
 
 /** The saved request body of an example, normalised for comparison (spec §3.7). */
 export type ExampleBody =
@@ -44,14 +46,16 @@ export function readBody(body: RawBody | null | undefined, scope: VariableScope)
     }
     case 'urlencoded': {
       const pairs: Array<[string, string]> = []
-      for (const entry of body.urlencoded ?? []) {
+      const list: unknown = body.urlencoded
+      for (const entry of Array.isArray(list) ? (list as Array<RawKeyValue | null>) : []) {
         if (!entry || typeof entry.key !== 'string' || entry.disabled === true) continue
         pairs.push([substitute(entry.key, scope), substitute(variableText(entry.value), scope)])
       }
       return pairs.length ? { kind: 'form', pairs } : NO_BODY
     }
     case 'graphql': {
-      const graphql = body.graphql ?? {}
+      const graphql: NonNullable<RawBody['graphql']> =
+        body.graphql !== null && typeof body.graphql === 'object' ? body.graphql : {}
       return {
         kind: 'graphql',
         query: substitute(typeof graphql.query === 'string' ? graphql.query : '', scope),

@@ -1,26 +1,33 @@
 import { postmockError } from '../messages.js'
 import type { PostmanEnvironment } from '../mock/types.js'
+import { isJsonObject } from './json-object.js'
 import { parseJsonText } from './read-collection.js'
-import { variableText } from './variables.js'
+import { describeValue, variableText } from './value-text.js'
+import type { VariableEntry } from './variable-scope.js'
 
 /**
  * Reads the enabled values of an environment export (or the Postman API's `{ environment }` wrapper).
  * Disabled values are ignored, as the mock ignores them.
+ *
+ * @example
+ * readEnvironment({ values: [{ key: 'baseUrl', value: 'https://api.example.com', enabled: true }] })
+ * // [{ name: 'baseUrl', value: 'https://api.example.com', path: 'environment.values[0].value', … }]
  */
-export function readEnvironment(input: PostmanEnvironment | string): Array<[string, string]> {
-  const value = typeof input === 'string' ? parseJsonText(input, 'environment') : input
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+export function readEnvironment(input: PostmanEnvironment | string): VariableEntry[] {
+  let value: unknown = typeof input === 'string' ? parseJsonText(input, 'environment') : input
+  const wrapped = isJsonObject(value) ? (value as { environment?: unknown }).environment : undefined
+  if (isJsonObject(wrapped)) value = wrapped
+  if (!isJsonObject(value)) {
     throw postmockError(
       'INVALID_ENVIRONMENT',
       'read the environment',
-      `option "environment": expected an environment export object, got ${value === null ? 'null' : typeof value}`,
+      `option "environment": expected an environment export object, got ${describeValue(value)}`,
       'Export the environment from Postman and pass it parsed, as JSON text, or (in Node) as a file path',
       'environment',
     )
   }
-  const env = value as PostmanEnvironment
-  if (env.environment && typeof env.environment === 'object') return readEnvironment(env.environment)
-  if (!Array.isArray(env.values)) {
+  const { values } = value as { values?: unknown }
+  if (!Array.isArray(values)) {
     throw postmockError(
       'INVALID_ENVIRONMENT',
       'read the environment',
@@ -29,9 +36,9 @@ export function readEnvironment(input: PostmanEnvironment | string): Array<[stri
       'environment.values',
     )
   }
-  const pairs: Array<[string, string]> = []
-  env.values.forEach((entry, index) => {
-    if (!entry || typeof entry.key !== 'string') {
+  const entries: VariableEntry[] = []
+  values.forEach((entry: { key?: unknown; value?: unknown; enabled?: unknown } | null, index) => {
+    if (!entry || typeof entry !== 'object' || typeof entry.key !== 'string') {
       throw postmockError(
         'INVALID_ENVIRONMENT',
         'read the environment',
@@ -41,7 +48,12 @@ export function readEnvironment(input: PostmanEnvironment | string): Array<[stri
       )
     }
     if (entry.enabled === false) return
-    pairs.push([entry.key, variableText(entry.value)])
+    entries.push({
+      name: entry.key,
+      value: variableText(entry.value),
+      path: `environment.values[${index}].value`,
+      code: 'INVALID_ENVIRONMENT',
+    })
   })
-  return pairs
+  return entries
 }

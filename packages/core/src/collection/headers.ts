@@ -1,5 +1,7 @@
 import type { RawKeyValue } from './raw-types.js'
-import { substitute, type VariableScope, variableText } from './variables.js'
+import { variableText } from './value-text.js'
+import type { VariableScope } from './variable-scope.js'
+import { substitute } from './variables.js'
 
 /** Reads a header list (array of `{key, value, disabled}` or a raw `Key: value` string) into pairs. */
 export function readHeaderList(

@@ -1,6 +1,8 @@
 import { isAsciiLetter, isDigit } from './char-codes.js'
 import type { RawKeyValue, RawUrl } from './raw-types.js'
-import { substitute, type VariableScope, variableText } from './variables.js'
+import { nameText, variableText } from './value-text.js'
+import type { VariableScope } from './variable-scope.js'
+import { substitute } from './variables.js'
 
 /** The parts of a saved URL that matching uses. */
 export interface ResolvedUrl {
@@ -67,23 +69,37 @@ export function parseQueryString(search: string): Array<[string, string]> {
   return pairs
 }
 
+/** A part of a URL object (`host`, `port`, a path segment): strings and numbers as written, else nothing. */
+function partText(value: unknown): string {
+  return nameText(value) ?? ''
+}
+
 /** Joins `url.path` segments (strings or `{ value }` objects) with `/`, as `Array#join` would. */
-function joinSegments(segments: ReadonlyArray<string | { value?: unknown } | null | undefined>): string {
+function joinSegments(segments: readonly unknown[]): string {
   let path = ''
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]
-    const text = typeof segment === 'string' ? segment : (segment?.value ?? '')
-    path += i === 0 ? String(text) : `/${text}`
+    const text =
+      segment !== null && typeof segment === 'object'
+        ? partText((segment as { value?: unknown }).value)
+        : partText(segment)
+    path += i === 0 ? text : `/${text}`
   }
   return path
 }
 
+function joinHost(host: readonly unknown[]): string {
+  let text = ''
+  for (let i = 0; i < host.length; i++) text += i === 0 ? partText(host[i]) : `.${partText(host[i])}`
+  return text
+}
+
 function rebuildRaw(url: RawUrl): string {
-  const host = Array.isArray(url.host) ? url.host.join('.') : (url.host ?? '')
-  const path = Array.isArray(url.path) ? joinSegments(url.path) : (url.path ?? '')
-  const protocol = url.protocol ? `${url.protocol}://` : ''
-  const port = url.port ? `:${url.port}` : ''
-  return `${protocol}${host}${port}${path.startsWith('/') || !path ? '' : '/'}${path}`
+  const host = Array.isArray(url.host) ? joinHost(url.host) : partText(url.host)
+  const path = Array.isArray(url.path) ? joinSegments(url.path) : partText(url.path)
+  const protocol = partText(url.protocol)
+  const port = partText(url.port)
+  return `${protocol ? `${protocol}://` : ''}${host}${port ? `:${port}` : ''}${path.startsWith('/') || !path ? '' : '/'}${path}`
 }
 
 function isEnabled(entry: RawKeyValue): boolean {
@@ -95,10 +111,10 @@ function isEnabled(entry: RawKeyValue): boolean {
  * Postman's SDK does: a value of `{{id}}` becomes the segment `{{id}}`, then resolves or stays a
  * wildcard). Empty values keep the `:name` segment; `.ext` suffixes are kept.
  */
-function fillPathVariables(raw: string, variables: RawKeyValue[] | undefined): string {
-  if (!variables?.length || !raw.includes('/:')) return raw
+function fillPathVariables(raw: string, variables: unknown): string {
+  if (!Array.isArray(variables) || variables.length === 0 || !raw.includes('/:')) return raw
   const values = new Map<string, string>()
-  for (const variable of variables) {
+  for (const variable of variables as Array<RawKeyValue | null>) {
     if (!variable || typeof variable.key !== 'string') continue
     const value = variableText(variable.value)
     if (value !== '') values.set(variable.key, value)

@@ -1,79 +1,75 @@
 import { CLOSE_BRACE, OPEN_BRACE } from './char-codes.js'
+import { MAX_PASSES } from './expansion-size.js'
+import type { VariableScope } from './variable-scope.js'
+import { nextToken, tokenClose } from './variable-tokens.js'
 
-/** Postman gives up after this many passes of nested substitution. */
-const MAX_PASSES = 19
-
-/** A variable scope: name → value (already merged by precedence). */
-export type VariableScope = ReadonlyMap<string, string>
+/** Longer texts (bodies) are rarely repeated; caching them would only hold memory. */
+const CACHEABLE = 512
 
 /**
- * Replaces `{{name}}` tokens with values from `scope`, repeatedly (nested variables), leaving unknown
- * tokens verbatim, as Postman does.
+ * Replaces `{{name}}` tokens with values from `scope`, repeatedly (nested variables, at most Postman's
+ * 19 rounds), leaving unknown tokens verbatim, as Postman does. A round that would make the text grow by
+ * more than the scope's budget is not made: the text stays as the round before left it.
+ *
+ * @example
+ * substitute('{{baseUrl}}/users', scope) // 'https://api.example.com/users'
  */
 export function substitute(text: string, scope: VariableScope): string {
   if (!text.includes('{{')) return text
-  let cache = caches.get(scope)
-  if (!cache) {
-    cache = new Map()
-    caches.set(scope, cache)
-  }
+  const { cache } = scope
   const cached = cache.get(text)
   if (cached !== undefined) return cached
-  const result = substituteOnce(text, scope)
+  const result = substituteRounds(text, scope)
   if (text.length <= CACHEABLE) cache.set(text, result)
   return result
 }
 
-/** Results per scope: collections repeat the same URLs (`{{baseUrl}}/…`) thousands of times. */
-const caches = new WeakMap<VariableScope, Map<string, string>>()
-/** Longer texts (bodies) are rarely repeated; caching them would only hold memory. */
-const CACHEABLE = 512
+/** What a round answers when it would pass the budget. */
+const OVER_BUDGET = Symbol('over budget')
 
-function substituteOnce(text: string, scope: VariableScope): string {
+function substituteRounds(text: string, scope: VariableScope): string {
+  const limit = text.length + scope.budget
   let current = text
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const next = replaceKnownTokens(current, scope)
-    if (next === undefined) break
+    const next = replaceKnownTokens(current, scope, limit)
+    if (next === undefined) return current
+    if (next === OVER_BUDGET) {
+      scope.overBudget(current)
+      return current
+    }
     current = next
-    if (!current.includes('{{')) break
+    if (!current.includes('{{')) return current
   }
+  scope.passesExhausted(current)
   return current
 }
 
 /**
- * One pass of substitution: every `{{name}}` token (a name without braces, as Postman's engine finds
+ * One round of substitution: every `{{name}}` token (a name without braces, as Postman's engine finds
  * them, left to right) whose name the scope knows is replaced by its value; the values are not read
- * again in this pass. `undefined` when no token was replaced.
+ * again in this round. `undefined` when no token was replaced.
  */
-function replaceKnownTokens(text: string, scope: VariableScope): string | undefined {
+function replaceKnownTokens(
+  text: string,
+  scope: VariableScope,
+  limit: number,
+): string | undefined | typeof OVER_BUDGET {
   let result = ''
   let copied = 0
-  let open = text.indexOf('{{')
-  while (open >= 0) {
-    let close = open + 2
-    for (; close < text.length; close++) {
-      const code = text.charCodeAt(close)
-      if (code === OPEN_BRACE || code === CLOSE_BRACE) break
-    }
-    if (text.charCodeAt(close) !== CLOSE_BRACE || text.charCodeAt(close + 1) !== CLOSE_BRACE) {
-      open = text.indexOf('{{', open + 1)
-      continue
-    }
-    const value = scope.get(text.slice(open + 2, close))
+  let length = text.length
+  for (let open = nextToken(text, 0); open >= 0; ) {
+    const close = tokenClose(text, open)
+    const name = text.slice(open + 2, close)
+    const value = scope.get(name)
     if (value !== undefined) {
+      length += value.length - (close + 2 - open)
+      if (length > limit) return OVER_BUDGET
       result += text.slice(copied, open) + value
       copied = close + 2
-    }
-    open = text.indexOf('{{', close + 2)
+    } else scope.unresolved(name)
+    open = nextToken(text, close + 2)
   }
   return copied === 0 ? undefined : result + text.slice(copied)
-}
-
-/** Builds one scope from layers, later layers winning. */
-export function mergeScopes(...layers: Array<Iterable<[string, string]>>): Map<string, string> {
-  const scope = new Map<string, string>()
-  for (const layer of layers) for (const [key, value] of layer) scope.set(key, value)
-  return scope
 }
 
 /** The whole-segment wildcard form `{{name}}` (a name without braces); returns the name or undefined. */
@@ -85,12 +81,4 @@ export function wildcardName(segment: string): string | undefined {
     if (code === OPEN_BRACE || code === CLOSE_BRACE) return undefined
   }
   return segment.slice(2, end)
-}
-
-/** Turns a variable's value (any JSON type) into the text Postman substitutes. */
-export function variableText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'object') return JSON.stringify(value)
-  return String(value)
 }

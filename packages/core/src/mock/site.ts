@@ -1,7 +1,7 @@
 import { readEnvironment } from '../collection/environment.js'
 import type { Example } from '../collection/example.js'
-import { normaliseCollection, readExamples, readVariables } from '../collection/read-collection.js'
-import { mergeScopes, variableText } from '../collection/variables.js'
+import { readCollection } from '../collection/read-collection.js'
+import { optionVariables } from '../collection/variable-entries.js'
 import { ExampleIndex } from '../matching/example-index.js'
 import type { MatchSettings } from '../matching/match.js'
 import type { PostmockWarning } from '../messages.js'
@@ -45,14 +45,14 @@ export function buildSite(
   mockHosts?: true | string[] | false,
 ): Site {
   const checked = checkOptions(options)
-  const raw = normaliseCollection(collection)
-  const environment = options.environment === undefined ? [] : readEnvironment(options.environment)
-  const overrides = Object.entries(options.variables ?? {}).map(([k, v]): [string, string] => [
-    k,
-    variableText(v),
-  ])
-  const scope = mergeScopes(readVariables(raw.variable), environment, overrides)
-  const read = readExamples(raw, scope, checked.strict)
+  const read = readCollection(collection, {
+    // Read once the collection is known to be one, so its errors come first.
+    variables: () => [
+      ...(options.environment === undefined ? [] : readEnvironment(options.environment)),
+      ...optionVariables(options.variables),
+    ],
+    strict: checked.strict,
+  })
   let names: Set<string> | undefined
   const baseUrls = (options.baseUrls ?? []).map((value, i) => parseBaseUrl(value, `baseUrls[${i}]`))
   const ids = mockHosts === undefined ? checked.mockIds : mockHosts

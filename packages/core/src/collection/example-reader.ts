@@ -1,0 +1,180 @@
+import { readBody } from './body.js'
+import type { Example } from './example.js'
+import { readHeaderList } from './headers.js'
+import type { LoadWarnings } from './load-warnings.js'
+import type { RawItem, RawRequest, RawResponse } from './raw-types.js'
+import { SavedExample } from './saved-example.js'
+import type { SourceLocations } from './source-locations.js'
+import { resolveUrl } from './url.js'
+import { describeValue } from './value-text.js'
+import type { VariableScope } from './variable-scope.js'
+import { substitute } from './variables.js'
+
+/**
+ * The most path segments an example may have. Deeper paths are never real, and the matcher files
+ * `{{var}}` paths segment by segment; a saved path of thousands of segments is skipped with a warning.
+ */
+export const MAX_PATH_SEGMENTS = 1000
+
+/** Where the reader is: the item's name, folders and the example's path in the v2 tree. */
+export interface ExamplePlace {
+  item: RawItem
+  request: string
+  folders: string[]
+  at: string
+}
+
+/**
+ * Reads saved examples into {@link Example}s with every variable resolved; a malformed one is skipped
+ * with a warning naming its JSON path in the file the user has.
+ *
+ * @example
+ * const reader = new ExampleReader(scope, warnings, new SourceLocations())
+ * reader.read(response, { item, request: 'Get user', folders: [], at: 'item[0].response[0]' })
+ * reader.examples.length // 1
+ */
+export class ExampleReader {
+  readonly examples: Example[] = []
+
+  constructor(
+    private readonly scope: VariableScope,
+    private readonly warnings: LoadWarnings,
+    private readonly locations: SourceLocations,
+  ) {}
+
+  read(value: unknown, place: ExamplePlace): void {
+    const { at } = place
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      this.warnings.skipExample(at, `expected an example object, got ${describeValue(value)}`)
+      return
+    }
+    const response = value as RawResponse
+    const path = (field?: Parameters<SourceLocations['example']>[2]) =>
+      this.locations.example(response, at, field)
+    const code = statusCode(response.code)
+    if (code === undefined) {
+      this.skip(
+        path('code'),
+        `expected an integer status code (100–599), got ${describeValue(response.code)}`,
+      )
+      return
+    }
+    if (response.body !== undefined && response.body !== null && typeof response.body !== 'string') {
+      this.skip(path('body'), `expected a string, got ${describeValue(response.body)}`)
+      return
+    }
+    const saved = pickRequest(response.originalRequest, place.item.request)
+    if (typeof saved === 'string' && saved === '') {
+      this.skip(path('originalRequest'), 'it has no URL')
+      return
+    }
+    const request: RawRequest =
+      typeof saved === 'string' ? { url: saved, method: 'GET' } : ((saved ?? {}) as RawRequest)
+    if (
+      request.url !== undefined &&
+      request.url !== null &&
+      typeof request.url !== 'string' &&
+      typeof request.url !== 'object'
+    ) {
+      this.skip(
+        path('originalRequest.url'),
+        `expected a string or a URL object, got ${describeValue(request.url)}`,
+      )
+      return
+    }
+    if (request.method !== undefined && typeof request.method !== 'string') {
+      this.skip(path('originalRequest.method'), `expected a string, got ${describeValue(request.method)}`)
+      return
+    }
+    const { scope } = this
+    const url = resolveUrl(request.url, scope)
+    const segments = url.path.length > MAX_PATH_SEGMENTS ? segmentCount(url.path) : 0
+    if (segments > MAX_PATH_SEGMENTS) {
+      this.skip(
+        path('originalRequest.url'),
+        `its path has ${segments.toLocaleString('en')} segments, more than the ${MAX_PATH_SEGMENTS.toLocaleString('en')} postmock reads`,
+      )
+      return
+    }
+    const responseHeaders = readHeaderList(response.header, scope)
+    const responseBody = substitute(response.body ?? '', scope)
+    const method = (request.method || 'GET').toUpperCase()
+    const name = typeof response.name === 'string' ? response.name : ''
+    const id = typeof response.id === 'string' ? response.id : undefined
+    const uid = typeof response.uid === 'string' ? response.uid : undefined
+    const language = response._postman_previewlanguage
+    this.examples.push(
+      new SavedExample({
+        order: this.examples.length,
+        info: {
+          request: place.request,
+          folders: place.folders,
+          method,
+          path: url.path,
+          query: queryText(url.query),
+          code,
+          name,
+          id,
+          uid,
+          location: path(),
+        },
+        method,
+        path: url.path,
+        query: url.query,
+        requestHeaders: readHeaderList(request.header, scope),
+        body: readBody(request.body, scope),
+        response: {
+          code,
+          status: typeof response.status === 'string' && response.status ? response.status : undefined,
+          headers: responseHeaders,
+          body: responseBody,
+          previewLanguage: typeof language === 'string' ? language : undefined,
+          templated: isTemplated(responseBody, responseHeaders),
+        },
+      }),
+    )
+  }
+
+  private skip(path: string, reason: string): void {
+    this.warnings.skipExample(path, reason)
+  }
+}
+
+/** The status code of an example (200 when it has none), or `undefined` when it is not one. */
+function statusCode(code: unknown): number | undefined {
+  if (code === undefined || code === null) return 200
+  const parsed = typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : code
+  if (typeof parsed !== 'number' || !Number.isInteger(parsed) || parsed < 100 || parsed > 599)
+    return undefined
+  return parsed
+}
+
+/** How many segments a path has (`/a/b` has 2). */
+function segmentCount(path: string): number {
+  let count = 0
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) count++
+  return count
+}
+
+/** Query pairs as `key=value` joined by `&`. */
+function queryText(pairs: Array<[string, string]>): string {
+  let text = ''
+  for (let i = 0; i < pairs.length; i++) {
+    const [key, value] = pairs[i]!
+    text += i === 0 ? `${key}=${value}` : `&${key}=${value}`
+  }
+  return text
+}
+
+/** Whether a response holds `{{…}}` tokens to render per request. */
+function isTemplated(body: string, headers: Array<[string, string]>): boolean {
+  if (body.includes('{{')) return true
+  for (const [, value] of headers) if (value.includes('{{')) return true
+  return false
+}
+
+function pickRequest(original: unknown, fallback: unknown): RawRequest | string | undefined {
+  if (original && (typeof original === 'object' || typeof original === 'string'))
+    return original as RawRequest | string
+  return (fallback ?? undefined) as RawRequest | string | undefined
+}
