@@ -274,6 +274,25 @@ export const cases: ConformanceCase[] = [
     expect: { example: 'nested' },
   },
   {
+    id: 'a variable that refers to itself stops after 19 rounds',
+    rule: '§3.2',
+    variables: { a: 'x{{a}}' },
+    examples: [ex('r', `${api}/r`, { body: '<{{a}}>' })],
+    request: { url: '/r' },
+    expect: { body: `<${'x'.repeat(19)}{{a}}>` },
+  },
+  {
+    id: 'variables nested 19 deep resolve, deeper ones stop',
+    rule: '§3.2',
+    variables: {
+      ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`v${i}`, `{{v${i + 1}}}`])),
+      v20: 'end',
+    },
+    examples: [ex('d', `${api}/d`, { body: '{{v0}}|{{v2}}' })],
+    request: { url: '/d' },
+    expect: { body: '{{v19}}|end' },
+  },
+  {
     id: ':id path variable with a value',
     rule: '§3.2',
     examples: [ex('user', `${api}/users/:id`, { pathVariables: { id: '5' } })],
@@ -899,6 +918,13 @@ export const cases: ConformanceCase[] = [
     expect: { body: 'hello {{unknown}}' },
   },
   {
+    id: 'inherited names are unknown tokens',
+    rule: '§4.3',
+    examples: [ex('u', `${api}/u`, { body: '{{constructor}}|{{toString}}|{{__proto__}}' })],
+    request: { url: '/u' },
+    expect: { body: '{{constructor}}|{{toString}}|{{__proto__}}' },
+  },
+  {
     id: 'dynamic variables rendered',
     rule: '§6',
     examples: [ex('d', `${api}/d`, { body: '{{$guid}}|{{$randomInt}}|{{$timestamp}}|{{$randomEmail}}' })],
@@ -928,6 +954,23 @@ export const cases: ConformanceCase[] = [
       body: '{"a.a":"dotted"}',
     },
     expect: { body: 'dotted/dflt' },
+  },
+  {
+    id: '$body reads own properties only',
+    rule: '§7',
+    examples: [
+      ex('t', `${api}/t`, {
+        method: 'POST',
+        body: "{{$body '__proto__'}}|{{$body 'constructor' 'none'}}|{{$body 'own.__proto__'}}",
+      }),
+    ],
+    request: {
+      method: 'POST',
+      url: '/t',
+      headers: { 'content-type': 'application/json' },
+      body: '{"own":{"__proto__":"yes"}}',
+    },
+    expect: { body: '|none|yes' },
   },
   {
     id: '$queryParams, $pathSegments, $headers',
