@@ -67,23 +67,45 @@ Serves the collection's examples over HTTP, answering like Postman's mock server
 as @postmock/core). A request whose Host is this server is answered as a call to
 https://<mockId>.mock.pstmn.io<path>: the config's first mock (or --mock), or any id for a bare
 collection. A Host header that already reads <mockId>.mock.pstmn.io picks that mock.
-One log line per call: method, path, example chosen, status, time.
+One log line per call: method, path, status, the example chosen for that call, time. API keys
+in the query (apikey=, api_key=, x-api-key=) are masked, control characters shown escaped.
 
 Options:
-  -e, --environment <file>   Environment export (with a collection; a config names its own)
-  -p, --port <n>             Port (default 3000; 0 picks a free one)
-      --host <addr>          Address to listen on (default 127.0.0.1)
-  -m, --mock <mockId>        Which mock of a config answers requests to this server's own host
-      --private              Require an x-api-key header on every call, as a private mock does
-      --api-key <key>        The key private mocks accept (default: $POSTMAN_API_KEY)
-  -h, --help                 Show this help
+  -e, --environment <file>     Environment export (with a collection; a config names its own)
+  -p, --port <n>               Port (default 3000; 0 picks a free one)
+      --host <addr>            Address to listen on (default 127.0.0.1)
+  -m, --mock <mockId>          Which mock of a config answers requests to this server's own host
+      --private                Require an x-api-key header on every call, as a private mock does
+      --api-key <key>          The key private mocks accept (default: $POSTMAN_API_KEY)
+      --max-body <size>        Largest request body read (default 10mb; also 512kb, 1gb, bytes);
+                               a larger one gets 413 payloadTooLargeError and its connection is
+                               closed without reading the rest
+      --drain <ms>             On Ctrl-C or SIGTERM, how long requests in flight may still be
+                               answered (default 5000); those still waiting then (a pending
+                               x-mock-response-delay) get their connection closed, no answer
+      --headers-timeout <ms>   Time to receive a request's headers (default 10000; Node: 60000)
+      --request-timeout <ms>   Time to receive a whole request (default 30000; Node: 300000);
+                               past either, the client gets 408 and the connection is closed
+      --keep-alive-timeout <ms>  How long an idle connection stays open (default 30000; Node:
+                               5000), longer than clients keep idle sockets, so they close first
+      --max-connections <n>    Open connections at most (default 1000; Node: no limit); one
+                               more is closed at once, with a warning
+  -h, --help                   Show this help
+  (0 turns a timeout off. No time limit applies while an answer is being prepared: an
+  x-mock-response-delay may be up to 180 s.)
+
+A header the answer cannot carry over HTTP (a control character rendered into it from the
+request, say) is left out, with a [postmock] warning once per example and header; the rest of
+the answer is sent. An answer that fails altogether is a 500 "Internal Server Error" with
+{"error":{"name":"postmockError","message":...}}.
 
 Examples:
   postmock serve postmock.config.json
   postmock serve testAPI.postman_collection.json -e testAPIEnv.postman_environment.json -p 3000
   curl -H 'x-mock-response-name: Unauthorized' http://127.0.0.1:3000/users/1
 
-Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.`
+Ctrl-C (SIGINT) or SIGTERM stops it: no new connections, requests in flight finish (up to
+--drain), then exit code 0. A second Ctrl-C stops at once.`
 
 /** `postmock inspect --help`. */
 export const INSPECT_HELP = `Usage:

@@ -1,20 +1,21 @@
-import { readFile, stat } from 'node:fs/promises'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { join, resolve } from 'node:path'
+import { createServer } from 'node:http'
 import { parseArgs } from 'node:util'
-import { createPostmanMock, type PostmanMock } from '@postmock/core'
-import { loadCollection, loadEnvironment, loadPostmockConfig } from '@postmock/core/node'
 import { cliError, usageError } from '../cli-error.js'
-import { CONFIG_FILE_NAME } from '../config/postmock-config.js'
 import { palette } from '../output/colours.js'
-import { type CliIo, err, out, plural } from '../output/io.js'
-import { findCall, logLine } from '../serve/log-line.js'
-import { toFetchRequest } from '../serve/to-fetch-request.js'
-import { writeResponse } from '../serve/write-response.js'
+import { type CliIo, out } from '../output/io.js'
+import { formatByteSize } from '../serve/byte-size.js'
+import { DroppedHeaderWarnings } from '../serve/header-warnings.js'
+import { type Exchange, InFlight } from '../serve/in-flight.js'
+import { loadServed } from '../serve/load-served.js'
+import { LogBuffer } from '../serve/log-buffer.js'
+import { logLine } from '../serve/log-line.js'
+import { createRequestHandler } from '../serve/request-handler.js'
+import { LIMIT_OPTIONS, serveLimits } from '../serve/serve-options.js'
+import { guardServer, serverOptions } from '../serve/server-settings.js'
+import { stopServer } from '../serve/shutdown.js'
 import { SERVE_HELP } from './help-texts.js'
 
-/** The mock id a bare collection answers as, on this server's own host. */
-export const DEFAULT_MOCK_ID = 'postmock'
+export { DEFAULT_MOCK_ID } from '../serve/load-served.js'
 
 const options = {
   environment: { type: 'string', short: 'e' },
@@ -23,106 +24,9 @@ const options = {
   mock: { type: 'string', short: 'm' },
   private: { type: 'boolean' },
   'api-key': { type: 'string' },
+  ...LIMIT_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const
-
-interface Served {
-  mock: PostmanMock
-  /** What answers on this server's own host. */
-  defaultHost: string
-  /** One line per served mock, for the start-up banner. */
-  banner: string[]
-}
-
-async function isConfigFile(path: string): Promise<boolean> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw cliError(
-      `read ${path}`,
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'the file does not exist'
-        : (error as Error).message,
-      'Check the path',
-    )
-  }
-  try {
-    const parsed = JSON.parse(text) as { mocks?: unknown }
-    return Array.isArray(parsed?.mocks)
-  } catch {
-    return false // loadCollection names the JSON error
-  }
-}
-
-/** What a private mock accepts, for the banner (never the key itself). */
-function keyRule(apiKeys: string[] | undefined): string {
-  return apiKeys
-    ? 'calls need x-api-key with the key given'
-    : 'calls need an x-api-key header, any value (pass --api-key to require one)'
-}
-
-function countRequests(mock: PostmanMock): string {
-  const requests = new Set(mock.examples.map((example) => `${example.folders.join('/')}/${example.request}`))
-    .size
-  return `${plural(requests, 'request')}, ${plural(mock.examples.length, 'example')}`
-}
-
-async function load(
-  source: string,
-  values: Record<string, string | boolean | undefined>,
-  io: CliIo,
-): Promise<Served> {
-  let path = resolve(io.cwd, source)
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) path = join(path, CONFIG_FILE_NAME)
-  const apiKey = (values['api-key'] as string | undefined) ?? io.env.POSTMAN_API_KEY
-  const apiKeys = apiKey ? [apiKey] : undefined
-  const onWarning = (warning: { message: string }) => err(io, warning.message)
-
-  if (await isConfigFile(path)) {
-    if (values.environment)
-      throw usageError('serve', 'a postmock.config.json names its own environments; drop --environment')
-    if (values.private)
-      throw usageError('serve', 'a postmock.config.json sets "private" per mock; drop --private')
-    const config = await loadPostmockConfig(path)
-    const ids = config.mocks.map((entry) => entry.id)
-    const chosen = (values.mock as string | undefined) ?? ids[0]
-    if (!chosen || !ids.includes(chosen)) {
-      throw usageError(
-        'serve',
-        `--mock ${chosen} is not in ${source} (it has: ${ids.join(', ') || 'no mocks'})`,
-      )
-    }
-    const mock = createPostmanMock(config, { apiKeys, onWarning })
-    const banner = config.mocks.map(
-      (entry) =>
-        `https://${entry.id}.mock.pstmn.io${entry.private ? ` (private: ${keyRule(apiKeys)})` : ''}${entry.id === chosen ? " ← this server's own host" : ''}`,
-    )
-    return { mock, defaultHost: `${chosen}.mock.pstmn.io`, banner }
-  }
-
-  if (values.mock && !/^[a-z0-9-]+$/i.test(values.mock as string)) {
-    throw usageError('serve', `--mock ${values.mock} is not a valid mock id (one DNS label)`)
-  }
-  const collection = await loadCollection(path)
-  const environment = values.environment
-    ? await loadEnvironment(resolve(io.cwd, values.environment as string))
-    : undefined
-  const mock = createPostmanMock(collection, {
-    ...(environment ? { environment } : {}),
-    private: values.private === true,
-    apiKeys,
-    onWarning,
-  })
-  const id = (values.mock as string | undefined) ?? DEFAULT_MOCK_ID
-  return {
-    mock,
-    defaultHost: `${id}.mock.pstmn.io`,
-    banner: [
-      `https://${id}.mock.pstmn.io (${countRequests(mock)}${values.private ? `; private: ${keyRule(apiKeys)}` : ''}); any <id>.mock.pstmn.io Host too`,
-    ],
-  }
-}
 
 function parsePort(text: string | undefined): number {
   if (text === undefined) return 3000
@@ -132,7 +36,57 @@ function parsePort(text: string | undefined): number {
   return port
 }
 
-/** `postmock serve`: an HTTP server answering like `<mockId>.mock.pstmn.io`, until SIGINT or SIGTERM. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const failed = `start the server on ${host}:${port}`
+  if (error.code === 'EADDRINUSE') {
+    return cliError(
+      failed,
+      'the port is already in use',
+      'Stop the process that uses it, or pick another port with --port',
+    )
+  }
+  if (error.code === 'EACCES') return cliError(failed, 'permission denied', 'Use a port above 1023')
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+    return cliError(failed, `${host} is not an address of this machine`, 'Check --host')
+  }
+  return cliError(failed, error.message)
+}
+
+/** Resolves with the first of SIGINT / SIGTERM, then again with the next one (a second Ctrl-C). */
+function signals(): { first: Promise<string>; second: Promise<void>; off: () => void } {
+  let count = 0
+  let onFirst: (signal: string) => void = () => undefined
+  let onSecond: () => void = () => undefined
+  const first = new Promise<string>((resolve) => {
+    onFirst = resolve
+  })
+  const second = new Promise<void>((resolve) => {
+    onSecond = resolve
+  })
+  const handler = (signal: string) => {
+    count++
+    if (count === 1) onFirst(signal)
+    else onSecond()
+  }
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+  return {
+    first,
+    second,
+    off: () => {
+      process.off('SIGINT', handler)
+      process.off('SIGTERM', handler)
+    },
+  }
+}
+
+/**
+ * `postmock serve`: an HTTP server answering like `<mockId>.mock.pstmn.io`, until SIGINT or SIGTERM,
+ * which stop it gracefully (see {@link stopServer}).
+ *
+ * @example
+ * process.exitCode = await serveCommand(['postman', '--port', '3000'], processIo())
+ */
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<
     typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>
@@ -157,97 +111,39 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const port = parsePort(values.port)
   const host = values.host ?? '127.0.0.1'
-  const served = await load(positionals[0]!, values, io)
+  const limits = serveLimits(values)
   const colours = palette(io)
-
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const started = performance.now()
-    const method = (request.method ?? 'GET').toUpperCase()
-    const path = request.url ?? '/'
-    try {
-      const fetchRequest = await toFetchRequest(request, served.defaultHost)
-      const answer = await served.mock.respond(fetchRequest)
-      if (!answer) {
-        const body = JSON.stringify({
-          error: { name: 'mockNotFoundError', message: 'Please refresh and try again.' },
-        })
-        response.writeHead(404, {
-          'content-type': 'application/json; charset=utf-8',
-          'content-length': Buffer.byteLength(body),
-        })
-        response.end(body)
-        const ms = Math.round(performance.now() - started)
-        out(
-          io,
-          logLine(colours, {
-            method,
-            path,
-            status: 404,
-            ms,
-            call: undefined,
-            note: `no mock served at ${new URL(fetchRequest.url).host}`,
-          }),
-        )
-        return
-      }
-      await writeResponse(response, answer, method)
-      const call = findCall(served.mock.calls(), method, fetchRequest.url)
-      out(
-        io,
-        logLine(colours, {
-          method,
-          path,
-          status: answer.status,
-          ms: Math.round(performance.now() - started),
-          call,
-        }),
-      )
-    } catch (error) {
-      const message = (error as Error)?.message ?? String(error)
-      err(
-        io,
-        message.startsWith('[postmock]')
-          ? message
-          : `[postmock] Failed to answer ${method} ${path}: ${message}.`,
-      )
-      if (!response.headersSent) {
-        const body = JSON.stringify({ error: { name: 'postmockError', message } })
-        response.writeHead(500, {
-          'content-type': 'application/json; charset=utf-8',
-          'content-length': Buffer.byteLength(body),
-        })
-        response.end(body)
-      } else response.destroy()
-    }
-  }
-
-  const server = createServer((request, response) => {
-    void handle(request, response)
+  const exchanges = new WeakMap<Request, Exchange>()
+  const served = await loadServed(positionals[0]!, values, io, (call, request) => {
+    const exchange = exchanges.get(request)
+    if (exchange) exchange.call = call
   })
+  const log = new LogBuffer(io)
+  const inFlight = new InFlight((exchange) => {
+    log.push(
+      logLine(colours, {
+        method: exchange.method,
+        target: exchange.target,
+        ms: Math.round(performance.now() - exchange.started),
+        status: exchange.answered ? exchange.response.statusCode : undefined,
+        call: exchange.call,
+        note: exchange.note,
+        unanswered: exchange.cut ? 'closed at the --drain deadline' : 'the client closed the connection',
+      }),
+    )
+  })
+  const handler = createRequestHandler({
+    served,
+    maxBody: limits.maxBody,
+    inFlight,
+    exchanges,
+    headerWarnings: new DroppedHeaderWarnings(io),
+    io,
+  })
+  const server = createServer(serverOptions(limits), handler)
+  guardServer(server, limits, io)
   await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        rejectListen(
-          cliError(
-            `start the server on ${host}:${port}`,
-            'the port is already in use',
-            'Stop the process that uses it, or pick another port with --port',
-          ),
-        )
-      } else if (error.code === 'EACCES') {
-        rejectListen(
-          cliError(`start the server on ${host}:${port}`, 'permission denied', 'Use a port above 1023'),
-        )
-      } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
-        rejectListen(
-          cliError(
-            `start the server on ${host}:${port}`,
-            `${host} is not an address of this machine`,
-            'Check --host',
-          ),
-        )
-      } else rejectListen(cliError(`start the server on ${host}:${port}`, error.message))
-    })
+    server.once('error', (error: NodeJS.ErrnoException) => rejectListen(listenError(error, host, port)))
     server.listen(port, host, () => resolveListen())
   })
   const address = server.address()
@@ -255,19 +151,21 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const shownHost = host.includes(':') ? `[${host}]` : host
   out(io, `[postmock] Serving on http://${shownHost}:${actualPort}`)
   for (const line of served.banner) out(io, `  ${line}`)
-  out(io, colours.dim('Press Ctrl-C to stop.'))
+  out(
+    io,
+    colours.dim(
+      `Bodies up to ${formatByteSize(limits.maxBody)}, ${limits.maxConnections} connections at most. Press Ctrl-C to stop.`,
+    ),
+  )
 
-  return new Promise<number>((resolveExit) => {
-    const stop = (signal: string) => {
-      process.off('SIGINT', onInt)
-      process.off('SIGTERM', onTerm)
-      out(io, `[postmock] ${signal}: stopping the server.`)
-      server.close(() => resolveExit(0))
-      server.closeAllConnections()
-    }
-    const onInt = () => stop('SIGINT')
-    const onTerm = () => stop('SIGTERM')
-    process.on('SIGINT', onInt)
-    process.on('SIGTERM', onTerm)
-  })
+  const stop = signals()
+  const signal = await stop.first
+  log.flush()
+  const cut = await stopServer(server, inFlight, { drainMs: limits.drainMs, io, signal, now: stop.second })
+  stop.off()
+  log.flush()
+  // core's x-mock-response-delay timers of the requests cut cannot be cancelled from here: without
+  // this they would hold the process for up to 180 s after the server is gone.
+  if (cut > 0) io.stdout.write('', () => process.exit(0))
+  return 0
 }
