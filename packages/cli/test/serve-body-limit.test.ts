@@ -44,6 +44,10 @@ describe('postmock serve --max-body', () => {
       expect(atLimit.status).toBe(404) // read, matched: no POST example
       expect(JSON.parse(atLimit.body).error.name).toBe('mockRequestNotFoundError')
 
+      // no body at all (no Content-Length, no Transfer-Encoding): Node hands over an ended stream
+      const empty = await rawRequest(server.port, ['POST /users/1 HTTP/1.1', 'Host: localhost'])
+      expect(empty.status).toBe(404)
+
       const fetched = await fetch(`${server.origin}/users/1`, { method: 'PUT', body: 'w'.repeat(4096) })
       expect(fetched.status).toBe(413)
       expect(await fetched.json()).toEqual(TOO_LARGE)

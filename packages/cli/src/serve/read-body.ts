@@ -27,6 +27,8 @@ function joined(chunks: Buffer[], size: number): Uint8Array<ArrayBuffer> {
  * if (read.kind === 'too-large') closeAfterAnswer(request, 5000)
  */
 export function readBody(request: IncomingMessage, maxBody: number): Promise<BodyRead> {
+  // With optimizeEmptyRequests, a request without Content-Length or Transfer-Encoding is ended already.
+  if (request.readableEnded) return Promise.resolve({ kind: 'body', bytes: undefined })
   const declared = request.headers['content-length']
   if (declared !== undefined && Number(declared) > maxBody) return Promise.resolve({ kind: 'too-large' })
   return new Promise((resolve) => {

@@ -6,7 +6,8 @@ import type { ServeLimits } from './serve-options.js'
 /**
  * The `createServer` options for these limits. Node checks the header and request timeouts every
  * `connectionsCheckingInterval` (30 s by default, which would let a 10 s timeout run to 40 s): here
- * every second, or more often for shorter timeouts.
+ * every second, or more often for shorter timeouts. A request without a body (most of them) gets a
+ * body stream that has ended already (Node 24.12+), which spares it the stream's events.
  *
  * @example
  * createServer(serverOptions(limits), listener)
@@ -19,6 +20,7 @@ export function serverOptions(limits: ServeLimits): ServerOptions {
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(shortest / 4))),
+    optimizeEmptyRequests: true,
   }
 }
 
