@@ -14,11 +14,14 @@
  * the same suite with a bare msw handler, in alternating runs (lib/suite.mjs). Their Vitest projects are
  * generated under bench/.projects (gitignored); they load the packages' builds (`pnpm run build`).
  *
+ * Then bench/serve.mjs (issue #9: `postmock serve` next to the peer under load) adds its own section.
+ *
  * Flags: --quick (fewer passes, for a try), --out=<file> (write elsewhere than bench/RESULTS.md).
  * POSTMOCK_BENCH_CORE=/path/to/index.mjs benches another build of core (to compare a change);
  * POSTMOCK_BENCH_VITEST=/path/to/packages/vitest runs the Vitest projects on another build of the adapters
  * (a package directory with dist/ and a node_modules that resolves @postmock/adapter-node).
  */
+import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -249,3 +252,12 @@ writeFileSync(
   }),
 )
 log(`wrote ${OUT} in ${elapsed.toFixed(1)} s`)
+
+// Issue #9's figures: `postmock serve` next to the peer under load, in a process of its own (bench/serve.mjs),
+// which adds its section at the end of OUT.
+const serveBench = spawnSync(
+  process.execPath,
+  [join(ROOT, 'bench/serve.mjs'), `--out=${OUT}`, ...(QUICK ? ['--quick'] : [])],
+  { stdio: 'inherit' },
+)
+if (serveBench.status !== 0) process.exitCode = serveBench.status ?? 1
