@@ -26,6 +26,12 @@ export interface Exchange {
  * closes it; `onEnd` then logs it, so the log never reports a status for an answer that was not sent
  * whole. On stop, answers from then on close their connections, and {@link InFlight.drain} says when
  * the last one is done.
+ *
+ * @example
+ * const inFlight = new InFlight((exchange) => log(exchange))
+ * const exchange = inFlight.start(request, response, performance.now())
+ * // … answer it, then:
+ * inFlight.settle(exchange)
  */
 export class InFlight {
   private readonly open = new Set<Exchange>()
