@@ -64,7 +64,7 @@ describe('built collections that are cyclic or share objects', () => {
     const { mock, warnings } = load([folder])
     expect(mock.examples.map((e) => e.request)).toEqual(['a'])
     expect(warnings.map((w) => w.path)).toEqual(['item[0].item[1]'])
-    expect(warnings[0]!.message).toContain('an object already read above (a cyclic or shared reference)')
+    expect(warnings[0]!.message).toContain('a folder already read above (a cyclic or shared reference)')
   })
 
   test('a folder shared 2^40 ways is read once per object, not once per path', () => {

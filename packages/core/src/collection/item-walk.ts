@@ -1,5 +1,5 @@
 import { postmockError } from '../messages.js'
-import type { ExamplePlace } from './example-reader.js'
+import { type ExampleReader, readExample } from './example-reader.js'
 import type { LoadWarnings } from './load-warnings.js'
 import type { RawItem } from './raw-types.js'
 import type { SourceLocations } from './source-locations.js'
@@ -22,16 +22,17 @@ interface Frame {
 
 /**
  * Walks a v2 item tree in document order, without recursion, and hands every saved example to
- * `visit`. A folder that holds itself (a built object can be cyclic), or an object met twice, is read
+ * the reader (not to a callback made per load: code optimised for one load stays valid for the
+ * next). A folder that holds itself (a built object can be cyclic), or a folder met twice, is read
  * once; folders below {@link MAX_FOLDER_DEPTH} are skipped; both with a warning naming the JSON path.
  *
  * @example
- * walkItems(collection.item, { warnings, locations }, (response, place) => reader.read(response, place))
+ * walkItems(collection.item, { warnings, locations }, exampleReader(scope, warnings, locations))
  */
 export function walkItems(
   root: unknown,
   context: { warnings: LoadWarnings; locations: SourceLocations },
-  visit: (response: unknown, place: ExamplePlace) => void,
+  reader: ExampleReader,
 ): void {
   const { warnings, locations } = context
   const stack: Frame[] = [{ items: itemList(root, 'item'), next: 0, path: 'item', folders: [] }]
@@ -49,18 +50,24 @@ export function walkItems(
       warnings.skipExample(at, `expected an item object, got ${describeValue(item)}`)
       continue
     }
-    const source = locations.item(item, at)
-    if (seen.has(item)) {
-      warnings.skipPart(source, 'it is an object already read above (a cyclic or shared reference)')
-      continue
-    }
-    seen.add(item)
     const entry = item as RawItem
-    const name = itemName(entry, source, warnings)
+    const name = itemName(entry, at, context)
     if (entry.item !== undefined && entry.item !== null) {
       const items = itemList(entry.item, `${at}.item`)
+      // Only folders can repeat without end (a cycle, or a folder shared at every level).
+      if (seen.has(item)) {
+        warnings.skipPart(
+          locations.item(item, at),
+          'it is a folder already read above (a cyclic or shared reference)',
+        )
+        continue
+      }
+      seen.add(item)
       if (stack.length > MAX_FOLDER_DEPTH) {
-        warnings.skipPart(source, `folders nest more than ${MAX_FOLDER_DEPTH.toLocaleString('en')} deep here`)
+        warnings.skipPart(
+          locations.item(item, at),
+          `folders nest more than ${MAX_FOLDER_DEPTH.toLocaleString('en')} deep here`,
+        )
         continue
       }
       stack.push({ items, next: 0, path: `${at}.item`, folders: [...frame.folders, name] })
@@ -69,14 +76,19 @@ export function walkItems(
     const responses: unknown = entry.response
     if (responses !== undefined && !Array.isArray(responses)) {
       warnings.skipExample(
-        `${source}.response`,
+        `${locations.item(item, at)}.response`,
         `expected an array of examples, got ${describeValue(responses)}`,
       )
       continue
     }
     if (!responses) continue
     for (let r = 0; r < responses.length; r++) {
-      visit(responses[r], { item: entry, request: name, folders: frame.folders, at: `${at}.response[${r}]` })
+      readExample(reader, responses[r], {
+        item: entry,
+        request: name,
+        folders: frame.folders,
+        at: `${at}.response[${r}]`,
+      })
     }
   }
 }
@@ -93,7 +105,11 @@ function itemList(items: unknown, path: string): unknown[] {
 }
 
 /** An item's name as text; a name that is not text is read as empty, with a warning. */
-function itemName(item: RawItem, source: string, warnings: LoadWarnings): string {
+function itemName(
+  item: RawItem,
+  at: string,
+  { warnings, locations }: { warnings: LoadWarnings; locations: SourceLocations },
+): string {
   const { name } = item as { name?: unknown }
   if (name === undefined || name === null) return ''
   const text = nameText(name)
@@ -101,7 +117,7 @@ function itemName(item: RawItem, source: string, warnings: LoadWarnings): string
   warnings.note(
     'INVALID_COLLECTION',
     'read a name',
-    `${source}.name`,
+    `${locations.item(item, at)}.name`,
     `expected a string, got ${describeValue(name)}`,
     'It is read as empty',
   )

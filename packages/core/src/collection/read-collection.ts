@@ -1,15 +1,15 @@
 import { type PostmockWarning, postmockError } from '../messages.js'
 import { convertV1, isV1Collection } from './convert-v1.js'
 import type { Example } from './example.js'
-import { ExampleReader } from './example-reader.js'
+import { exampleReader } from './example-reader.js'
 import { walkItems } from './item-walk.js'
 import { isJsonObject } from './json-object.js'
 import { LoadWarnings } from './load-warnings.js'
 import type { RawCollection } from './raw-types.js'
-import { SourceLocations } from './source-locations.js'
+import { SourceLocations, V2_LOCATIONS } from './source-locations.js'
 import { describeValue, nameText } from './value-text.js'
 import { collectionVariables } from './variable-entries.js'
-import { type VariableEntry, VariableScope } from './variable-scope.js'
+import { createVariableScope, type VariableEntry } from './variable-scope.js'
 
 /** A collection read into flat examples. */
 export interface ReadCollection {
@@ -63,8 +63,10 @@ export function normaliseCollection(input: unknown, warnings: LoadWarnings): Nor
       '$',
     )
   }
-  const locations = new SourceLocations()
-  if (isV1Collection(value)) return { collection: convertV1(value, warnings, locations), locations }
+  if (isV1Collection(value)) {
+    const locations = new SourceLocations()
+    return { collection: convertV1(value, warnings, locations), locations }
+  }
   if (!('item' in value)) {
     const v1Requests = (value as { requests?: unknown }).requests
     if (v1Requests !== undefined) {
@@ -84,7 +86,7 @@ export function normaliseCollection(input: unknown, warnings: LoadWarnings): Nor
       'item',
     )
   }
-  return { collection: value as RawCollection, locations }
+  return { collection: value as RawCollection, locations: V2_LOCATIONS }
 }
 
 /** What a collection's examples resolve against, besides its own variables. */
@@ -107,12 +109,12 @@ export interface ReadOptions {
 export function readCollection(input: unknown, options: ReadOptions): ReadCollection {
   const warnings = new LoadWarnings(options.strict)
   const { collection, locations } = normaliseCollection(input, warnings)
-  const scope = new VariableScope(
+  const scope = createVariableScope(
     [...collectionVariables(collection.variable, locations.variables), ...options.variables()],
     warnings,
   )
-  const reader = new ExampleReader(scope, warnings, locations)
-  walkItems(collection.item, { warnings, locations }, (response, place) => reader.read(response, place))
+  const reader = exampleReader(scope, warnings, locations)
+  walkItems(collection.item, { warnings, locations }, reader)
   const info: unknown = collection.info
   const name = isJsonObject(info) ? nameText((info as { name?: unknown }).name) : undefined
   return { name: name ?? '', examples: reader.examples, warnings: warnings.list }

@@ -49,3 +49,13 @@ export class SourceLocations {
     return field ? source.fields[field] : source.at
   }
 }
+
+/**
+ * The locations of every v2 collection: it is read as it is, so a path is where the reader is (nothing
+ * is ever set here). One instance for the whole process also keeps the reading code's optimisations
+ * valid from one load to the next.
+ *
+ * @example
+ * V2_LOCATIONS.example(response, 'item[0].response[0]', 'code') // 'item[0].response[0].code'
+ */
+export const V2_LOCATIONS: SourceLocations = new SourceLocations()

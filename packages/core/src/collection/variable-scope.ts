@@ -1,7 +1,6 @@
 import type { PostmockErrorCode } from '../messages.js'
-import { expandedLengths, MAX_PASSES, refersToItself } from './expansion-size.js'
 import type { LoadWarnings } from './load-warnings.js'
-import { tokenNames } from './variable-tokens.js'
+import { VariableLimits } from './variable-limits.js'
 
 /** One variable as read from the collection, the environment or the `variables` option. */
 export interface VariableEntry {
@@ -14,134 +13,38 @@ export interface VariableEntry {
 }
 
 /**
- * What a substitution may add to a text beyond the variables' own total length: 1 Mi characters.
- * A variable whose nested expansion needs more is not substituted (it stays as written).
+ * The variables examples resolve against. A plain object (not a class instance made per load), so
+ * the substitution code optimised for one load stays valid for the next.
  */
-export const EXPANSION_ALLOWANCE = 1 << 20
-
-/**
- * The variables examples resolve against, later entries winning (collection < environment < option),
- * with the budget that keeps a variable that refers to itself (`"a": "{{a}}{{a}}{{a}}"`) from growing a
- * text without end. A variable whose expansion would add more than {@link budget} characters is left
- * out, so its tokens stay as written; each budget or depth limit reached is warned about once, naming
- * the variable's JSON path.
- *
- * @example
- * const scope = new VariableScope([{ name: 'a', value: '{{a}}{{a}}', path: 'variable[0].value', code: 'INVALID_COLLECTION' }], warnings)
- * scope.get('a') // undefined: left out, with a warning at variable[0].value
- */
-export class VariableScope {
+export interface VariableScope {
+  /** Name → value substituted; a variable left out for its size is not here (its tokens stay as written). */
+  readonly values: ReadonlyMap<string, string>
+  /** Substituted texts, by text: collections repeat the same URLs (`{{baseUrl}}/…`) thousands of times. */
+  readonly cache: Map<string, string>
   /** How many characters one substitution may add to a text. */
   readonly budget: number
-  /** Substituted texts, by text: collections repeat the same URLs (`{{baseUrl}}/…`) thousands of times. */
-  readonly cache = new Map<string, string>()
-  private readonly values = new Map<string, string>()
-  private readonly entries = new Map<string, VariableEntry>()
-  /** Variables left out for their size: name → why. */
-  private readonly leftOut = new Map<string, string>()
-  private readonly warned = new Set<string>()
+  /** The variables left out for their size (empty in every collection that has none). */
+  readonly leftOut: ReadonlyMap<string, string>
+  /** Warns about the limits a substitution reached. */
+  readonly limits: VariableLimits
+}
 
-  constructor(
-    entries: Iterable<VariableEntry>,
-    private readonly warnings: LoadWarnings,
-  ) {
-    for (const entry of entries) {
-      this.entries.set(entry.name, entry)
-      this.values.set(entry.name, entry.value)
-    }
-    let total = 0
-    for (const value of this.values.values()) total += value.length
-    this.budget = EXPANSION_ALLOWANCE + total
-    this.leaveOutOversized()
+/**
+ * Builds the scope of a load from its variables, later entries winning (collection < environment <
+ * option). A variable that refers to itself (`"a": "{{a}}{{a}}{{a}}"`) so that its expansion would pass
+ * the budget is left out, with a warning naming its JSON path when a text uses it.
+ *
+ * @example
+ * const scope = createVariableScope([{ name: 'a', value: '{{a}}{{a}}', path: 'variable[0].value', code: 'INVALID_COLLECTION' }], warnings)
+ * scope.values.get('a') // undefined: left out
+ */
+export function createVariableScope(entries: Iterable<VariableEntry>, warnings: LoadWarnings): VariableScope {
+  const values = new Map<string, string>()
+  const sources = new Map<string, VariableEntry>()
+  for (const entry of entries) {
+    sources.set(entry.name, entry)
+    values.set(entry.name, entry.value)
   }
-
-  /** The value substituted for `{{name}}`, or `undefined` when the name is unknown or left out. */
-  get(name: string): string | undefined {
-    return this.values.get(name)
-  }
-
-  /** Called for a token no value was substituted for: warns once when its variable was left out. */
-  unresolved(name: string): void {
-    if (this.leftOut.size === 0) return
-    const why = this.leftOut.get(name)
-    if (why !== undefined)
-      this.warn(name, why, `It is left as written ({{${name}}}), as an unknown variable is`)
-  }
-
-  /** Called when a text still changed in Postman's last round: the variables left in it are warned about. */
-  passesExhausted(text: string): void {
-    for (const name of new Set(this.knownTokens(text))) {
-      const itself = refersToItself(this.values, name)
-      this.warn(
-        name,
-        itself
-          ? `{{${name}}} refers to itself, so Postman stops substituting after ${MAX_PASSES} rounds and leaves {{${name}}} in the text`
-          : `{{${name}}} is nested more than ${MAX_PASSES} variables deep, so Postman stops substituting before it and leaves {{${name}}} in the text`,
-        itself
-          ? 'The answer keeps what Postman renders; give the variable a value that does not refer to itself'
-          : 'The answer keeps what Postman renders; nest fewer variables',
-      )
-    }
-  }
-
-  /**
-   * Called when substituting a text once more would pass the budget: the text was kept as it was. The
-   * variable that would have added the most is warned about.
-   */
-  overBudget(text: string): void {
-    let largest: string | undefined
-    let most = -1
-    const added = new Map<string, number>()
-    for (const name of this.knownTokens(text)) {
-      const growth = (added.get(name) ?? 0) + this.values.get(name)!.length - (name.length + 4)
-      added.set(name, growth)
-      if (growth > most) {
-        most = growth
-        largest = name
-      }
-    }
-    if (largest === undefined) return
-    this.warn(
-      largest,
-      `substituting {{${largest}}} into one text would add more than ${this.budget.toLocaleString('en')} characters`,
-      `That text keeps {{${largest}}} as written; make the value shorter or use it fewer times`,
-    )
-  }
-
-  private warn(name: string, reason: string, todo: string): void {
-    if (this.warned.has(name)) return
-    this.warned.add(name)
-    const entry = this.entries.get(name)!
-    this.warnings.note(entry.code, 'resolve a variable', entry.path, reason, todo)
-  }
-
-  /** The names of the tokens of `text` that have a value, once per token. */
-  private knownTokens(text: string): string[] {
-    return tokenNames(text).filter((name) => this.values.has(name))
-  }
-
-  /**
-   * Leaves out the variables whose expansion alone passes the budget: first those that refer to
-   * themselves (the cause), then, if some still pass it, every one that does.
-   */
-  private leaveOutOversized(): void {
-    let templated = false
-    for (const value of this.values.values()) if (value.includes('{{')) templated = true
-    if (!templated) return
-    for (;;) {
-      const lengths = expandedLengths(this.values, this.budget * 2)
-      const oversized: string[] = []
-      for (const [name, length] of lengths) if (length - (name.length + 4) > this.budget) oversized.push(name)
-      if (oversized.length === 0) return
-      const causes = oversized.filter((name) => refersToItself(this.values, name))
-      for (const name of causes.length ? causes : oversized) {
-        this.values.delete(name)
-        this.leftOut.set(
-          name,
-          `{{${name}}} ${causes.length ? 'refers to itself and ' : ''}would grow a text by more than ${this.budget.toLocaleString('en')} characters (1 Mi plus the length of all variables) within Postman's ${MAX_PASSES} rounds of substitution`,
-        )
-      }
-      if (!causes.length) return
-    }
-  }
+  const limits = new VariableLimits(values, sources, warnings)
+  return { values, cache: new Map(), budget: limits.budget, leftOut: limits.leftOut, limits }
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { createPostmanMock } from '../index.js'
 import type { PostmockWarning } from '../messages.js'
 import { LoadWarnings } from './load-warnings.js'
-import { type VariableEntry, VariableScope } from './variable-scope.js'
+import { createVariableScope, type VariableEntry } from './variable-scope.js'
 import { substitute } from './variables.js'
 
 const schema = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
@@ -15,7 +15,7 @@ function scopeOf(values: Record<string, string>, strict = false) {
     path: `variable[${i}].value`,
     code: 'INVALID_COLLECTION',
   }))
-  return { scope: new VariableScope(entries, warnings), warnings: warnings.list }
+  return { scope: createVariableScope(entries, warnings), warnings: warnings.list }
 }
 
 /** postman-collection's test helper: `{{2{{1{{0}}}}}}` for n = 3. */

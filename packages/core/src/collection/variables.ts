@@ -34,13 +34,13 @@ function substituteRounds(text: string, scope: VariableScope): string {
     const next = replaceKnownTokens(current, scope, limit)
     if (next === undefined) return current
     if (next === OVER_BUDGET) {
-      scope.overBudget(current)
+      scope.limits.overBudget(current)
       return current
     }
     current = next
     if (!current.includes('{{')) return current
   }
-  scope.passesExhausted(current)
+  scope.limits.passesExhausted(current)
   return current
 }
 
@@ -60,13 +60,13 @@ function replaceKnownTokens(
   for (let open = nextToken(text, 0); open >= 0; ) {
     const close = tokenClose(text, open)
     const name = text.slice(open + 2, close)
-    const value = scope.get(name)
+    const value = scope.values.get(name)
     if (value !== undefined) {
       length += value.length - (close + 2 - open)
       if (length > limit) return OVER_BUDGET
       result += text.slice(copied, open) + value
       copied = close + 2
-    } else scope.unresolved(name)
+    } else if (scope.leftOut.size !== 0) scope.limits.unresolved(name)
     open = nextToken(text, close + 2)
   }
   return copied === 0 ? undefined : result + text.slice(copied)
