@@ -26,10 +26,10 @@ const QUICK = process.argv.includes('--quick')
 const OUT = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? join(ROOT, 'bench/RESULTS.md')
 const SETTINGS = {
   connections: [1, 10, 100],
-  rounds: QUICK ? 1 : 3,
-  seconds: QUICK ? 1.5 : 2.5,
+  rounds: QUICK ? 1 : 4,
+  seconds: 1.5,
   warmupSeconds: QUICK ? 1 : 2,
-  soak: { connections: 10, warmup: QUICK ? 20_000 : 50_000, total: QUICK ? 60_000 : 100_000, window: 20_000 },
+  soak: { connections: 10, warmup: 50_000, total: QUICK ? 60_000 : 100_000, window: 20_000 },
   bodies: { parallel: 5, megabytes: 50 },
 }
 const TARGET = { ratio: 1.5, ratioAt: [10, 100], soakRatio: 0.8, rssGrowthMiB: 30 }
@@ -105,7 +105,7 @@ try {
   const soakServer = await startServe(serveCases(dir)[0].serveArgs)
   const soaked = await soak(soakServer, seed.requests, SETTINGS.soak).finally(() => soakServer.stop())
   log(
-    `soak: ${SETTINGS.soak.total.toLocaleString('en')} requests, last/first ${SETTINGS.soak.window.toLocaleString('en')}: ${(soaked.last / soaked.first).toFixed(2)}×, RSS ${soaked.memory.afterWarmup.toFixed(0)} → ${soaked.memory.end.toFixed(0)} MiB`,
+    `soak: ${SETTINGS.soak.total.toLocaleString('en')} requests, last/first ${SETTINGS.soak.window.toLocaleString('en')}: ${(soaked.last.rps / soaked.first.rps).toFixed(2)}× throughput, ${(soaked.last.cpuUs / soaked.first.cpuUs).toFixed(2)}× CPU per request, RSS ${soaked.memory.afterWarmup.toFixed(0)} → ${soaked.memory.end.toFixed(0)} MiB`,
   )
 
   const bodyServer = await startServe(serveCases(dir)[0].serveArgs)

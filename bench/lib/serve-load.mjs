@@ -42,14 +42,15 @@ export async function loadRun(server, requests, { connections, seconds }) {
 }
 
 /**
- * `warmup` requests untimed, then `total` requests over `connections`: the throughput of each window of
- * `window` requests, and resident memory at start (idle), after the warm-up, at the end and at its peak.
+ * `warmup` requests untimed, then `total` requests over `connections`: the throughput and the server's CPU
+ * per request of each window of `window` requests, and resident memory at start (idle), after the
+ * warm-up, at the end and at its peak.
  */
 export async function soak(server, requests, { connections, warmup, total, window }) {
   const idle = processMemory(server.pid)
   await run({ url: server.origin, connections, amount: warmup, requests: cannonRequests(requests) })
   const afterWarmup = processMemory(server.pid)
-  const marks = [performance.now()]
+  const marks = [{ at: performance.now(), cpu: processCpu(server.pid) }]
   let count = 0
   const result = await run({
     url: server.origin,
@@ -58,11 +59,14 @@ export async function soak(server, requests, { connections, warmup, total, windo
     requests: cannonRequests(requests),
     onInstance: (instance) =>
       instance.on('response', () => {
-        if (++count % window === 0) marks.push(performance.now())
+        if (++count % window === 0) marks.push({ at: performance.now(), cpu: processCpu(server.pid) })
       }),
   })
   const end = processMemory(server.pid)
-  const windows = marks.slice(1).map((at, i) => window / ((at - marks[i]) / 1000))
+  const windows = marks.slice(1).map((mark, i) => ({
+    rps: window / ((mark.at - marks[i].at) / 1000),
+    cpuUs: ((mark.cpu - marks[i].cpu) * 1000) / window,
+  }))
   return {
     windows,
     first: windows[0],

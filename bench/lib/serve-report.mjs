@@ -43,15 +43,17 @@ export function serveSection({ results, soaked, bodies, SETTINGS, TARGET, machin
   for (const r of results) {
     for (const row of r.rows.filter((row) => TARGET.ratioAt.includes(row.connections))) {
       targets.push(
-        `| throughput ≥ ${TARGET.ratio}× the peer's, ${r.name}, ${row.connections} connections | ${x(row.ratio)} | ${verdict(row.ratio >= TARGET.ratio)} |`,
+        `| throughput ≥ ${TARGET.ratio}× the peer's, ${r.name}, ${row.connections} connections | ${x(row.ratio)} (peer CPU per request / serve's: ${x(row.peer.cpuUs / row.serve.cpuUs)}) | ${verdict(row.ratio >= TARGET.ratio)} |`,
       )
     }
   }
-  const flat = soaked.last / soaked.first
+  const flat = soaked.last.rps / soaked.first.rps
+  const cpuGrowth = soaked.last.cpuUs / soaked.first.cpuUs
   const growth = soaked.memory.end - soaked.memory.afterWarmup
   const { soak } = SETTINGS
   targets.push(
     `| soak: the last ${n(soak.window)} requests ≥ ${TARGET.soakRatio}× the throughput of the first ${n(soak.window)} | ${x(flat)} | ${verdict(flat >= TARGET.soakRatio)} |`,
+    `| soak: CPU per request of the last ${n(soak.window)} ≤ 1 / ${TARGET.soakRatio} × the first's (the same target on the clock other work moves least) | ${x(cpuGrowth)} | ${verdict(cpuGrowth <= 1 / TARGET.soakRatio)} |`,
     `| soak: RSS growth ≤ ${TARGET.rssGrowthMiB} MiB over ${n(soak.total)} requests (after ${n(soak.warmup)} of warm-up) | ${mib(growth)} | ${verdict(growth <= TARGET.rssGrowthMiB)} |`,
   )
   const bodyGrowth = bodies.after.peak - bodies.before.peak
@@ -99,8 +101,10 @@ ${n(soak.total)} requests, timed per ${n(soak.window)}.
 
 | | |
 |---|---:|
-| throughput per ${n(soak.window)} requests (req/s) | ${soaked.windows.map(n).join(', ')} |
+| throughput per ${n(soak.window)} requests (req/s) | ${soaked.windows.map((w) => n(w.rps)).join(', ')} |
 | last / first | **${x(flat)}** |
+| server CPU µs per request, per ${n(soak.window)} | ${soaked.windows.map((w) => w.cpuUs.toFixed(0)).join(', ')} |
+| last / first | **${x(cpuGrowth)}** |
 | RSS idle → after warm-up → end (peak) | ${mib(soaked.memory.idle)} → ${mib(soaked.memory.afterWarmup)} → ${mib(soaked.memory.end)} (${mib(soaked.memory.peak)}) |
 | RSS growth over the ${n(soak.total)} requests | **${mib(growth)}** |
 | errors and timeouts | ${soaked.errors} |
