@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/bin.mjs'
+import { exitQuietlyOnBrokenPipe, main } from '../dist/bin.mjs'
 
+exitQuietlyOnBrokenPipe()
 process.exitCode = await main(process.argv.slice(2))
