@@ -23,10 +23,42 @@ function startupMessage(reason: string, todo: string): string {
 const JEST_VM_MODULES =
   'Run Jest with NODE_OPTIONS=--experimental-vm-modules on Node >= 24.9 (for example "test": "NODE_OPTIONS=--experimental-vm-modules jest"), which lets Jest load ES modules from CJS and ESM test files.'
 
+/** What the ES-module advice depends on: the Node version, and whether Jest already runs with the flag. */
+export interface JestRuntime {
+  node: string
+  vmModules: boolean
+}
+
+function currentJestRuntime(): JestRuntime {
+  const flag = '--experimental-vm-modules'
+  return {
+    node: process.versions.node,
+    vmModules:
+      process.execArgv.includes(flag) || (process.env.NODE_OPTIONS ?? '').split(/\s+/).includes(flag),
+  }
+}
+
+/** Jest evaluates an ES module reached by `require()` only on Node >= 24.9, and only with the flag. */
+function requiresEsm(node: string): boolean {
+  const [major = 0, minor = 0] = node.split('.').map(Number)
+  return major > 24 || (major === 24 && minor >= 9)
+}
+
+/** The advice when Jest could not load msw, an ES module, for the Node and flags this run has. */
+function esmTodo({ node, vmModules }: JestRuntime): string {
+  if (!requiresEsm(node)) {
+    return `On Node ${node}, Jest cannot load an ES module from a CommonJS test file${vmModules ? ', even with --experimental-vm-modules (that needs Node >= 24.9)' : ''}. Either write the test files as ES modules (.mjs, or .ts through @swc/jest with module type "es6" and extensionsToTreatAsEsm) and run Jest with NODE_OPTIONS=--experimental-vm-modules, or compile node_modules to CommonJS (transform ["@swc/jest", { module: { type: "commonjs" } }] for .js/.mjs/.ts files, with transformIgnorePatterns: []), or use Node >= 24.9.`
+  }
+  if (vmModules) {
+    return 'Jest runs with --experimental-vm-modules already; check that nothing in transformIgnorePatterns or moduleNameMapper sends msw to a CommonJS transform, then run the tests again.'
+  }
+  return JEST_VM_MODULES
+}
+
 const TODO = {
   globals:
     "Use the test environment 'jest-fixed-jsdom' (npm i -D jest-fixed-jsdom; testEnvironment: 'jest-fixed-jsdom'): it is jsdom with Node's fetch API kept.",
-  esm: JEST_VM_MODULES,
+  esm: JEST_VM_MODULES, // replaced by esmTodo() for the Node and flags of the run
   node: 'Use Node >= 22.12 with msw 3, or msw ^2.15 on older Node.',
   browser:
     "The test environment resolves packages with the 'browser' export condition (jest-environment-jsdom does), where @mswjs/interceptors' Node entries do not exist. Use testEnvironment: 'jest-fixed-jsdom', or set testEnvironmentOptions: { customExportConditions: [''] }.",
@@ -37,12 +69,12 @@ const TODO = {
 type Problem = keyof typeof TODO
 
 /** Builds the start-up error; its stack is its message, so runners print one readable block. */
-export function startupError(problem: Problem, detail: string): Error {
+export function startupError(problem: Problem, detail: string, todo: string = TODO[problem]): Error {
   const reason =
     problem === 'globals'
       ? `this test environment has no ${detail} (postmock and msw need the fetch API; Jest's plain jsdom environment removes it)`
       : detail
-  const error = new Error(startupMessage(reason, TODO[problem]))
+  const error = new Error(startupMessage(reason, todo))
   error.name = 'PostmockError'
   Object.assign(error, { code: 'MISSING_RUNTIME' })
   error.stack = error.message
@@ -54,7 +86,7 @@ function messageOf(error: unknown): string {
 }
 
 /** Turns the error thrown while loading msw or core into the start-up error that says what to do. */
-export function diagnoseLoadFailure(error: unknown): Error {
+export function diagnoseLoadFailure(error: unknown, jest: JestRuntime = currentJestRuntime()): Error {
   const text = messageOf(error)
   const first = text.split('\n')[0] ?? text
   if (
@@ -62,7 +94,7 @@ export function diagnoseLoadFailure(error: unknown): Error {
       text,
     )
   ) {
-    return startupError('esm', `Jest could not load msw, an ES module (${first})`)
+    return startupError('esm', `Jest could not load msw, an ES module (${first})`, esmTodo(jest))
   }
   if (/withResolvers|intersection is not a function|groupBy/.test(text)) {
     return startupError(

@@ -124,6 +124,32 @@ describe('the start-up check', () => {
     expect(error.stack).toBe(error.message)
   })
 
+  test('on Node 20 with the flag already set, says that CommonJS tests cannot load msw there (not: add the flag)', () => {
+    const error = diagnoseLoadFailure(
+      new Error('Must use import to load ES Module: /x/node_modules/rettime/build/index.mjs'),
+      { node: '20.20.2', vmModules: true },
+    )
+    expect(error.message).toContain(
+      'On Node 20.20.2, Jest cannot load an ES module from a CommonJS test file',
+    )
+    expect(error.message).toContain('even with --experimental-vm-modules (that needs Node >= 24.9)')
+    expect(error.message).toContain('transformIgnorePatterns: []')
+    expect(error.message).not.toContain(
+      'Run Jest with NODE_OPTIONS=--experimental-vm-modules on Node >= 24.9',
+    )
+  })
+
+  test('on Node >= 24.9 without the flag, names the flag', () => {
+    const error = diagnoseLoadFailure(
+      new Error('Must use import to load ES Module: /x/msw/lib/core/index.js'),
+      {
+        node: '24.21.0',
+        vmModules: false,
+      },
+    )
+    expect(error.message).toContain('Run Jest with NODE_OPTIONS=--experimental-vm-modules on Node >= 24.9')
+  })
+
   test('names Node >= 22.12 when msw 3 runs on an old Node', () => {
     expect(diagnoseLoadFailure(new TypeError('Promise.withResolvers is not a function')).message).toContain(
       'msw 3 needs Node >= 22.12',
