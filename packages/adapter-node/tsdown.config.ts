@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown'
+import { esmTypesInCjs } from '../../scripts/tsdown/esm-types-in-cjs.ts'
 
 // The ESM build loads msw and core with a top-level `await import()`, the CJS build with a guarded
 // `require()` (Jest's own `require`, so its module registry and moduleNameMapper apply); see runtime.ts.
@@ -12,5 +13,6 @@ export default defineConfig({
   outDir: 'dist',
   clean: true,
   tsconfig: 'tsconfig.build.json',
+  hooks: { 'build:done': esmTypesInCjs(['msw']) },
   external: ['msw', 'msw/node', '@postmock/core', '@postmock/core/node', /^@mswjs\/interceptors/, /^node:/],
 })

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown'
+import { esmTypesInCjs } from '../../scripts/tsdown/esm-types-in-cjs.ts'
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/node.ts'],
@@ -7,5 +8,6 @@ export default defineConfig({
   outDir: 'dist',
   clean: true,
   tsconfig: 'tsconfig.build.json',
+  hooks: { 'build:done': esmTypesInCjs(['msw']) },
   deps: { neverBundle: ['msw', '@faker-js/faker', /^node:/] },
 })
