@@ -16,6 +16,7 @@ system_node() {
   done
 }
 SYSTEM_NODE="$(system_node)"
+export SYSTEM_NODE # test/registry installs the packed packages for Node 20 with it
 bash scripts/setup.sh || exit 1
 bash scripts/chromium.sh || exit 1
 export PATH="$ROOT/.tools/node_modules/.bin:$PATH"
@@ -41,7 +42,7 @@ step pnpm run lint
 
 rm -rf reports && mkdir -p reports
 # msw 3 on Node 24: every workspace package with a test script, one at a time (Chromium is heavy on 2 cores)
-for dir in packages/* test test/interception examples/*; do
+for dir in packages/* test test/interception test/registry examples/*; do
   [ -f "$dir/package.json" ] || continue
   name="$("$NODE24" -p "require('./$dir/package.json').name")"
   [ "$name" = "@postmock/compat-msw2" ] && continue
