@@ -21,12 +21,8 @@ export class LoadWarnings {
       'load an example',
       path,
       reason,
-      'Fix the example in Postman and export again',
-    )
-    this.push(
-      'INVALID_EXAMPLE',
-      path,
-      formatMessage('load an example', `${path}: ${reason}`, 'It was skipped, as Postman skips it'),
+      'It was skipped, as Postman skips it',
+      'example in Postman',
     )
   }
 
@@ -37,12 +33,8 @@ export class LoadWarnings {
       'read the collection',
       path,
       reason,
-      'Fix the collection and export again',
-    )
-    this.push(
-      'INVALID_COLLECTION',
-      path,
-      formatMessage('read the collection', `${path}: ${reason}`, 'It was skipped with what it holds'),
+      'It was skipped with what it holds',
+      'collection',
     )
   }
 
@@ -51,8 +43,17 @@ export class LoadWarnings {
     this.push(code, path, formatMessage(failed, `${path}: ${reason}`, todo))
   }
 
-  private skip(code: PostmockErrorCode, failed: string, path: string, reason: string, todo: string): void {
-    if (this.strict) throw postmockError(code, failed, `${path}: ${reason}`, todo, path)
+  private skip(
+    code: PostmockErrorCode,
+    failed: string,
+    path: string,
+    reason: string,
+    skipped: string,
+    fix: string,
+  ): void {
+    if (this.strict)
+      throw postmockError(code, failed, `${path}: ${reason}`, `Fix the ${fix} and export again`, path)
+    this.note(code, failed, path, reason, skipped)
   }
 
   private push(code: PostmockErrorCode, path: string, message: string): void {

@@ -40,22 +40,17 @@ export class VariableLimits {
   /** Called for a token no value was substituted for: warns once when its variable was left out. */
   unresolved(name: string): void {
     const why = this.leftOut.get(name)
-    if (why !== undefined)
-      this.warn(name, why, `It is left as written ({{${name}}}), as an unknown variable is`)
+    if (why !== undefined) this.warn(name, why, 'It is left as written, as an unknown variable is')
   }
 
   /** Called when a text still changed in Postman's last round: the variables left in it are warned about. */
   passesExhausted(text: string): void {
     for (const name of new Set(this.knownTokens(text))) {
-      const itself = refersToItself(this.values, name)
+      const why = refersToItself(this.values, name) ? 'refers to itself' : `is nested over ${MAX_PASSES} deep`
       this.warn(
         name,
-        itself
-          ? `{{${name}}} refers to itself, so Postman stops substituting after ${MAX_PASSES} rounds and leaves {{${name}}} in the text`
-          : `{{${name}}} is nested more than ${MAX_PASSES} variables deep, so Postman stops substituting before it and leaves {{${name}}} in the text`,
-        itself
-          ? 'The answer keeps what Postman renders; give the variable a value that does not refer to itself'
-          : 'The answer keeps what Postman renders; nest fewer variables',
+        `{{${name}}} ${why}: Postman stops after ${MAX_PASSES} rounds of substitution and leaves {{${name}}} in the text`,
+        'The answer is what Postman renders',
       )
     }
   }
@@ -79,8 +74,8 @@ export class VariableLimits {
     if (largest === undefined) return
     this.warn(
       largest,
-      `substituting {{${largest}}} into one text would add more than ${this.budget.toLocaleString('en')} characters`,
-      `That text keeps {{${largest}}} as written; make the value shorter or use it fewer times`,
+      `{{${largest}}} would make one text over ${this.budget.toLocaleString('en')} characters longer`,
+      `That text keeps {{${largest}}} as written`,
     )
   }
 
@@ -114,7 +109,7 @@ export class VariableLimits {
         this.values.delete(name)
         this.leftOut.set(
           name,
-          `{{${name}}} ${causes.length ? 'refers to itself and ' : ''}would grow a text by more than ${this.budget.toLocaleString('en')} characters (1 Mi plus the length of all variables) within Postman's ${MAX_PASSES} rounds of substitution`,
+          `{{${name}}} ${causes.length ? 'refers to itself and ' : ''}would make a text over ${this.budget.toLocaleString('en')} characters longer (1 Mi plus all values) in Postman's ${MAX_PASSES} rounds of substitution`,
         )
       }
       if (!causes.length) return

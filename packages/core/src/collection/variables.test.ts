@@ -44,7 +44,7 @@ describe("Postman's substitution (postman-collection lib/superstring, test/unit/
     expect(warnings.map((w) => [w.path, w.message])).toEqual([
       [
         'variable[0].value',
-        '[postmock] Failed to resolve a variable: variable[0].value: {{a}} refers to itself, so Postman stops substituting after 19 rounds and leaves {{a}} in the text. The answer keeps what Postman renders; give the variable a value that does not refer to itself.',
+        '[postmock] Failed to resolve a variable: variable[0].value: {{a}} refers to itself: Postman stops after 19 rounds of substitution and leaves {{a}} in the text. The answer is what Postman renders.',
       ],
     ])
   })
@@ -55,7 +55,7 @@ describe("Postman's substitution (postman-collection lib/superstring, test/unit/
     expect(substitute('{{v0}}|{{v3}}', scope)).toBe('{{v19}}|end')
     expect(warnings).toHaveLength(1)
     expect(warnings[0]!.path).toBe('variable[19].value')
-    expect(warnings[0]!.message).toContain('{{v19}} is nested more than 19 variables deep')
+    expect(warnings[0]!.message).toContain('{{v19}} is nested over 19 deep: Postman stops after 19 rounds')
   })
 })
 
@@ -67,7 +67,7 @@ describe('the expansion budget', () => {
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatchObject({ code: 'INVALID_COLLECTION', path: 'variable[0].value' })
     expect(warnings[0]!.message).toMatch(
-      /^\[postmock\] Failed to resolve a variable: variable\[0\]\.value: \{\{a\}\} refers to itself and would grow a text by more than [\d,]+ characters .*It is left as written \(\{\{a\}\}\), as an unknown variable is\.$/,
+      /^\[postmock\] Failed to resolve a variable: variable\[0\]\.value: \{\{a\}\} refers to itself and would make a text over [\d,]+ characters longer \(1 Mi plus all values\) in Postman's 19 rounds of substitution\. It is left as written, as an unknown variable is\.$/,
     )
   })
 
