@@ -224,6 +224,21 @@ describe('options', () => {
     await get(mock, '/users/1')
     expect(performance.now() - started).toBeGreaterThanOrEqual(95)
   })
+
+  test('an aborted request stops waiting for its delay (a server shutting down leaves no timer)', async () => {
+    const mock = createPostmanMock(collection)
+    const controller = new AbortController()
+    const started = performance.now()
+    const answer = mock.respond(
+      new Request(`${MOCK}/users/1`, {
+        headers: { 'x-mock-response-delay': '60000' },
+        signal: controller.signal,
+      }),
+    )
+    setTimeout(() => controller.abort(new Error('shutting down')), 20)
+    await expect(answer).rejects.toThrow('shutting down')
+    expect(performance.now() - started).toBeLessThan(10_000)
+  })
 })
 
 describe('postmock config (pulled mocks)', () => {

@@ -197,7 +197,7 @@ class Mock implements PostmanMock {
         return preflightResponse(request)
       }
       record({ request: undefined, example: undefined, status: 404, via: 'not-found' })
-      await sleep(delay)
+      await sleep(delay, request.signal)
       return notFoundResponse(site.examples.length > 0)
     }
     const { example } = outcome
@@ -219,7 +219,7 @@ class Mock implements PostmanMock {
       },
       example,
     )
-    await sleep(delay)
+    await sleep(delay, request.signal)
     return response
   }
 

@@ -13,7 +13,22 @@ export function resolveDelay(setting: DelaySetting | undefined, header: string |
   return typeof setting === 'number' ? setting : DELAY_PRESETS[setting]
 }
 
-/** Waits `ms` milliseconds (no timer when 0). */
-export function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve()
+/**
+ * Waits `ms` milliseconds (no timer when 0); rejects with the signal's reason as soon as it aborts
+ * (the caller gave up on the request: a server shutting down, a fetch aborted), leaving no timer behind.
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason)
+  if (ms <= 0) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
 }

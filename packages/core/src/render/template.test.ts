@@ -47,6 +47,8 @@ describe('template lookups read own keys only', () => {
         context,
       ),
     ).toBe('d|p|h|{"__proto__":"p"}')
+    // Not a name HTTP allows: no request can carry it, so the default (or nothing) is rendered.
+    expect(renderTemplate("{{$headers 'bad name' 'none'}}|{{$headers 'x:y'}}", context)).toBe('none|')
   })
 })
 

@@ -103,7 +103,11 @@ function helperValue(helper: Helper, key: string | undefined, context: TemplateC
     }
     case 'headers': {
       if (key === undefined) return JSON.stringify(Object.fromEntries(incoming.headers))
-      return incoming.headers.get(key) ?? undefined
+      try {
+        return incoming.headers.get(key) ?? undefined
+      } catch {
+        return undefined // not a header name HTTP allows ('bad name'): no request can carry it
+      }
     }
   }
 }
