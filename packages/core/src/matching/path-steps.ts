@@ -1,4 +1,5 @@
 import { wildcardName } from '../collection/variables.js'
+import { similarPaths } from './document-distance.js'
 import { isIdSegment } from './id-segment.js'
 
 /** The path steps of Postman's matching table (spec §3.5), best first, with their adjustments. */
@@ -80,42 +81,6 @@ function matchWildcards(
   return captures
 }
 
-/** Levenshtein distance between two strings. */
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0
-  if (!a.length) return b.length
-  if (!b.length) return a.length
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-    }
-    previous = current
-  }
-  return previous[b.length]!
-}
-
-/** Similarity of two segments in [0, 1]: (longest − distance) / longest. */
-export function similarity(a: string, b: string): number {
-  const longest = Math.max(a.length, b.length)
-  if (longest === 0) return 1
-  return (longest - levenshtein(a, b)) / longest
-}
-
-/** The minimum per-segment similarity for the document-distance step (spec §12 item 7). */
-export const DISTANCE_THRESHOLD = 0.75
-
-function similarPaths(requestSegments: string[], savedSegments: string[]): boolean {
-  if (requestSegments.length !== savedSegments.length) return false
-  for (let i = 0; i < requestSegments.length; i++) {
-    if (similarity(requestSegments[i]!.toLowerCase(), savedSegments[i]!.toLowerCase()) < DISTANCE_THRESHOLD)
-      return false
-  }
-  return true
-}
-
 /** Upper-case ASCII, or any non-ASCII character (which may have a lower case). */
 const UPPER = /[A-Z\u0080-\uffff]/
 
@@ -180,7 +145,6 @@ export function comparePaths(
   }
   if (request.strippedIdsLower === saved.strippedIdsLower)
     return { step: 'trailing-slash-ids-removed', captures: undefined }
-  if (similarPaths(request.segments, saved.segments))
-    return { step: 'document-distance', captures: undefined }
+  if (similarPaths(request, saved)) return { step: 'document-distance', captures: undefined }
   return undefined
 }

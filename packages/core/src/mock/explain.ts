@@ -1,7 +1,8 @@
 import type { Example } from '../collection/example.js'
+import { closeness } from '../matching/document-distance.js'
 import type { IncomingRequest } from '../matching/incoming.js'
 import { type Evaluation, evaluateAll, type MatchOutcome, type Selector } from '../matching/match.js'
-import { comparePaths, segmentsOf, similarity } from '../matching/path-steps.js'
+import { comparePaths, type PathForms } from '../matching/path-steps.js'
 import { formatMessage } from '../messages.js'
 import type { Site } from './site.js'
 import type { CandidateExplanation, Explanation } from './types.js'
@@ -17,12 +18,13 @@ const STEP_WORDS: Record<string, string> = {
   'document-distance': 'path similar by document distance (−30)',
 }
 
-function pathDifference(request: string, saved: string): string {
-  const a = segmentsOf(request)
-  const b = segmentsOf(saved)
-  if (a.length !== b.length) return `path has ${a.length} segment(s), saved ${saved} has ${b.length}`
+/** Where a request's path departs from a saved one (each path split once, not once per example). */
+function pathDifference(request: PathForms, saved: PathForms): string {
+  const a = request.segments
+  const b = saved.segments
+  if (a.length !== b.length) return `path has ${a.length} segment(s), saved ${saved.path} has ${b.length}`
   const i = a.findIndex((segment, n) => segment !== b[n])
-  return `path segment ${i + 1} is "${a[i]}", saved ${saved} has "${b[i]}"`
+  return `path segment ${i + 1} is "${a[i]}", saved ${saved.path} has "${b[i]}"`
 }
 
 function queryWords(incoming: IncomingRequest, example: Example): string {
@@ -77,7 +79,8 @@ export function explainMatch(
             ? `chosen by ${selector?.via === 'override' ? 'use()' : outcome.via}`
             : `chosen: score ${e.score} (${scoreWords(e, incoming)})`
       } else if (e.dropped !== undefined) {
-        reason = e.score === undefined ? pathDifference(incoming.path, e.example.path) : e.dropped
+        reason =
+          e.score === undefined ? pathDifference(incoming.forms, site.index.forms(e.example)) : e.dropped
       } else if (e.score === best) {
         reason = `tied at ${e.score}; the tie rule (${site.settings.tieBreak}) chose another example`
       } else reason = `lost: score ${e.score} < ${best} (${scoreWords(e, incoming)})`
@@ -88,7 +91,7 @@ export function explainMatch(
         won,
         reason,
         rank: won ? -1 : rank(e),
-        closeness: e.score ?? similarity(incoming.path.toLowerCase(), e.example.path.toLowerCase()),
+        closeness: e.score ?? closeness(incoming.forms.lower, site.index.forms(e.example).lower),
       }
     },
   )
@@ -106,9 +109,9 @@ export function explainMatch(
       score: undefined,
       pathStep: undefined,
       won: false,
-      reason: `wrong method: saved ${example.method}, got ${incoming.method}${pathMatches ? '' : `; ${pathDifference(incoming.path, example.path)}`}`,
+      reason: `wrong method: saved ${example.method}, got ${incoming.method}${pathMatches ? '' : `; ${pathDifference(incoming.forms, site.index.forms(example))}`}`,
       rank: pathMatches ? 1 : 3,
-      closeness: similarity(incoming.path.toLowerCase(), example.path.toLowerCase()),
+      closeness: closeness(incoming.forms.lower, site.index.forms(example).lower),
     })
   }
   candidates.sort((a, b) => a.rank - b.rank || b.closeness - a.closeness)
