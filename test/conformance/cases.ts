@@ -145,6 +145,27 @@ export const cases: ConformanceCase[] = [
     expect: { notFound: 'no-matching-requests' },
   },
   {
+    id: 'a NUL segment is not an ID',
+    rule: '§3.5 step 6 (#9 item 6)',
+    examples: [ex('nul', `${api}/users/%00`, { id: 'a' }), ex('seven', `${api}/users/7`, { id: 'b' })],
+    request: { url: '/users/42' },
+    expect: { example: 'seven' },
+  },
+  {
+    id: 'a NUL segment alone matches no ID',
+    rule: '§3.5 step 6 (#9 item 6)',
+    examples: [ex('nul', `${api}/users/%00`)],
+    request: { url: '/users/42' },
+    expect: { notFound: 'no-matching-requests' },
+  },
+  {
+    id: 'a NUL segment still matches itself',
+    rule: '§3.5 step 1',
+    examples: [ex('nul', `${api}/users/%00`), ex('seven', `${api}/users/7`)],
+    request: { url: '/users/%00' },
+    expect: { example: 'nul' },
+  },
+  {
     id: 'G12 exact ID beats stripped ID',
     rule: '§3.5',
     examples: [ex('one', `${api}/users/1`), ex('two', `${api}/users/2`)],

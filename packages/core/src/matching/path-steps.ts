@@ -16,6 +16,7 @@ export const PATH_STEPS = {
 
 export type PathStep = keyof typeof PATH_STEPS
 
+/** What an ID segment becomes in the ID-stripped forms. */
 const ID_MARK = '\u0000'
 
 /** Removes trailing slashes (`/users//` → `/users`), keeping the root `/`. */
@@ -25,16 +26,21 @@ export function stripTrailingSlashes(path: string): string {
   return end === path.length ? path : path.slice(0, end)
 }
 
-/** Replaces ID segments by a mark. */
+/**
+ * Replaces ID segments by a mark. A segment that is no ID but starts with the mark's character (a saved
+ * or requested `%00`) gets one more in front, so only an ID ever becomes the bare mark: `/users/%00`
+ * never equals `/users/42` once IDs are removed.
+ */
 export function stripIds(path: string): string {
   const segments = path.split('/')
   let changed = false
   for (let i = 1; i < segments.length; i++) {
     const segment = segments[i]!
-    if (segment && isIdSegment(segment)) {
-      segments[i] = ID_MARK
-      changed = true
-    }
+    if (!segment) continue
+    if (isIdSegment(segment)) segments[i] = ID_MARK
+    else if (segment.charCodeAt(0) === 0) segments[i] = ID_MARK + segment
+    else continue
+    changed = true
   }
   return changed ? segments.join('/') : path
 }
