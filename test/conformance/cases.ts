@@ -440,6 +440,26 @@ export const cases: ConformanceCase[] = [
     expect: { example: 'a' },
   },
   {
+    id: 'an exact comma-separated value outranks a comma-split match',
+    rule: '§3.6 (d) (#9 item 7)',
+    examples: [
+      ex('invoices', `${api}/f?filter=invoices`, { id: 'a' }),
+      ex('invoices and tickets', `${api}/f?filter=invoices,tickets`, { id: 'b' }),
+    ],
+    request: { url: '/f?filter=invoices,tickets' },
+    expect: { example: 'invoices and tickets' },
+  },
+  {
+    id: 'the single value still answers its own request',
+    rule: '§3.6 (d) (#9 item 7)',
+    examples: [
+      ex('invoices', `${api}/f?filter=invoices`, { id: 'b' }),
+      ex('invoices and tickets', `${api}/f?filter=invoices,tickets`, { id: 'a' }),
+    ],
+    request: { url: '/f?filter=invoices' },
+    expect: { example: 'invoices' },
+  },
+  {
     id: 'plus is a space',
     rule: '§3.6 (f)',
     examples: [ex('spaced', `${api}/s?q=hello world`), ex('other', `${api}/s?q=bye`)],

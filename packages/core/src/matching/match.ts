@@ -129,15 +129,33 @@ function applySelector(examples: readonly Example[], selector: Selector | undefi
   return list
 }
 
+/**
+ * Keys of an evaluation's query matched only through a comma split (0 when the query was not scored).
+ *
+ * @example
+ * commaMatchesOf(evaluate(example, incoming, index, settings, filters)) // 1 for `?tag=a,b` against a saved `tag=a`
+ */
+export function commaMatchesOf(evaluation: Evaluation): number {
+  return evaluation.query?.commaMatches ?? 0
+}
+
+/**
+ * The highest score and the examples that reach it. Among those, an example whose query matched
+ * exactly outranks one that matched only by splitting a comma-separated value (fewer such keys first);
+ * the tie rule decides what is still level.
+ */
 function bestOf(evaluations: Evaluation[]): { best: number; tied: Example[] } {
   let best = Number.NEGATIVE_INFINITY
+  let fewestCommas = 0
   let tied: Example[] = []
   for (const evaluation of evaluations) {
     if (evaluation.dropped !== undefined || evaluation.score === undefined) continue
-    if (evaluation.score > best) {
+    const commas = commaMatchesOf(evaluation)
+    if (evaluation.score > best || (evaluation.score === best && commas < fewestCommas)) {
       best = evaluation.score
+      fewestCommas = commas
       tied = [evaluation.example]
-    } else if (evaluation.score === best) tied.push(evaluation.example)
+    } else if (evaluation.score === best && commas === fewestCommas) tied.push(evaluation.example)
   }
   return { best, tied }
 }

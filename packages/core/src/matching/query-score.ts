@@ -16,21 +16,43 @@ export interface QueryScore {
   matches: number
   partials: number
   missing: number
+  /**
+   * Of the matches, the keys matched only by splitting a comma-separated request value (`?tag=a,b`
+   * against a saved `tag=a`): they count as matches, but lose a tie to an exact key=value match.
+   */
+  commaMatches: number
   /** Values captured by `{{var}}` query values in the saved request. */
   captures: Record<string, string> | undefined
 }
 
-function valueMatches(saved: string, requestValues: string[], captures: Record<string, string>): boolean {
+const NO_MATCH = 0
+const EXACT = 1
+const COMMA = 2
+
+/** How a saved value matches the request values of its key: exactly, through a comma split, or not. */
+function valueMatch(saved: string, requestValues: string[], captures: Record<string, string>): number {
   const variable = wildcardName(saved)
   if (variable !== undefined && requestValues.length > 0) {
     captures[variable] = requestValues[0]!
-    return true
+    return EXACT
   }
+  let found = NO_MATCH
   for (const value of requestValues) {
-    if (value === saved) return true
-    if (value.includes(',') && value.split(',').includes(saved)) return true
+    if (value === saved) return EXACT
+    if (found === NO_MATCH && value.includes(',') && value.split(',').includes(saved)) found = COMMA
   }
-  return false
+  return found
+}
+
+/** How every saved value of a key matches: exactly, through a comma split for at least one, or not. */
+function keyMatch(savedValues: string[], requestValues: string[], captures: Record<string, string>): number {
+  let result = EXACT
+  for (const value of savedValues) {
+    const match = valueMatch(value, requestValues, captures)
+    if (match === NO_MATCH) return NO_MATCH
+    if (match === COMMA) result = COMMA
+  }
+  return result
 }
 
 /**
@@ -44,7 +66,14 @@ export function scoreQuery(
   emptyBonus = 10,
 ): QueryScore {
   if (request.length === 0 && saved.length === 0) {
-    return { adjustment: emptyBonus, matches: 0, partials: 0, missing: 0, captures: undefined }
+    return {
+      adjustment: emptyBonus,
+      matches: 0,
+      partials: 0,
+      missing: 0,
+      commaMatches: 0,
+      captures: undefined,
+    }
   }
   const requestKeys = group(request)
   const savedKeys = group(saved)
@@ -52,11 +81,17 @@ export function scoreQuery(
   let matches = 0
   let partials = 0
   let missing = 0
+  let commaMatches = 0
   for (const [key, savedValues] of savedKeys) {
     const requestValues = requestKeys.get(key)
-    if (!requestValues) missing++
-    else if (savedValues.every((value) => valueMatches(value, requestValues, captures))) matches++
-    else partials++
+    if (!requestValues) {
+      missing++
+      continue
+    }
+    const match = keyMatch(savedValues, requestValues, captures)
+    if (match === NO_MATCH) partials++
+    else matches++
+    if (match === COMMA) commaMatches++
   }
   for (const key of requestKeys.keys()) if (!savedKeys.has(key)) missing++
   const total = matches + partials + missing
@@ -69,6 +104,7 @@ export function scoreQuery(
     matches,
     partials,
     missing,
+    commaMatches,
     captures: Object.keys(captures).length ? captures : undefined,
   }
 }

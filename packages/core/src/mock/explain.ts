@@ -1,7 +1,13 @@
 import type { Example } from '../collection/example.js'
 import { closeness } from '../matching/document-distance.js'
 import type { IncomingRequest } from '../matching/incoming.js'
-import { type Evaluation, evaluateAll, type MatchOutcome, type Selector } from '../matching/match.js'
+import {
+  commaMatchesOf,
+  type Evaluation,
+  evaluateAll,
+  type MatchOutcome,
+  type Selector,
+} from '../matching/match.js'
 import { comparePaths, type PathForms } from '../matching/path-steps.js'
 import { formatMessage } from '../messages.js'
 import type { Site } from './site.js'
@@ -69,6 +75,7 @@ export function explainMatch(
     (max, e) => (e.dropped === undefined && (e.score ?? -1) > max ? e.score! : max),
     -1,
   )
+  const winning = evaluations.find((e) => e.example === winner)
   const candidates: Array<CandidateExplanation & { rank: number; closeness: number }> = evaluations.map(
     (e) => {
       const won = e.example === winner
@@ -81,6 +88,8 @@ export function explainMatch(
       } else if (e.dropped !== undefined) {
         reason =
           e.score === undefined ? pathDifference(incoming.forms, site.index.forms(e.example)) : e.dropped
+      } else if (e.score === best && winning && commaMatchesOf(e) > commaMatchesOf(winning)) {
+        reason = `tied at ${e.score}, but its query matched only by splitting a comma-separated value; an exact key=value match outranks it`
       } else if (e.score === best) {
         reason = `tied at ${e.score}; the tie rule (${site.settings.tieBreak}) chose another example`
       } else reason = `lost: score ${e.score} < ${best} (${scoreWords(e, incoming)})`
