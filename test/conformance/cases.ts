@@ -678,6 +678,52 @@ export const cases: ConformanceCase[] = [
     expect: { notFound: 'no-matching-requests' },
   },
   {
+    id: 'a saved request without a JSON Content-Type is compared as text',
+    rule: '§3.7 #6356 (#9 item 7)',
+    examples: [
+      ex('one', `${api}/post`, { method: 'POST', requestBody: { mode: 'raw', raw: '{"number":1}' } }),
+    ],
+    request: {
+      method: 'POST',
+      url: '/post',
+      headers: { 'x-mock-match-request-body': 'true', 'content-type': 'application/json' },
+      body: '{ "number": 1 }',
+    },
+    expect: { notFound: 'no-matching-requests' },
+  },
+  {
+    id: 'a saved request without a JSON Content-Type matches the same text',
+    rule: '§3.7 #6356 (#9 item 7)',
+    examples: [
+      ex('one', `${api}/post`, { method: 'POST', requestBody: { mode: 'raw', raw: '{"number":1}' } }),
+    ],
+    request: {
+      method: 'POST',
+      url: '/post',
+      headers: { 'x-mock-match-request-body': 'true', 'content-type': 'application/json' },
+      body: '{"number":1}',
+    },
+    expect: { example: 'one' },
+  },
+  {
+    id: 'a saved JSON Content-Type with parameters is compared as JSON',
+    rule: '§3.7 #8335',
+    examples: [
+      ex('one', `${api}/post`, {
+        method: 'POST',
+        requestBody: { mode: 'raw', raw: '{"number":1,"a":"x"}' },
+        requestHeaders: [['Content-Type', 'application/json; charset=utf-8']],
+      }),
+    ],
+    request: {
+      method: 'POST',
+      url: '/post',
+      headers: { 'x-mock-match-request-body': 'true', 'content-type': 'application/json' },
+      body: '{ "a": "x", "number": 1 }',
+    },
+    expect: { example: 'one' },
+  },
+  {
     id: 'matchBody option, header false turns it off',
     rule: '§3.7',
     options: { matchBody: true },

@@ -43,10 +43,21 @@ function isJsonType(contentType: string | undefined): boolean {
 }
 
 /**
- * Whether the incoming body equals the example's saved body (spec §3.7): JSON deep-equal for JSON
- * requests, key/value multisets for urlencoded forms, GraphQL as `{query, variables}`, raw text otherwise.
+ * Whether the incoming body equals the example's saved body (spec §3.7): JSON deep-equal when both the
+ * request and the saved request are JSON (Postman compares JSON only when the example's request carries
+ * `Content-Type: application/json`, issue #6356), key/value multisets for urlencoded forms, GraphQL as
+ * `{query, variables}`, raw text otherwise. `savedType` is the saved request's media type.
+ *
+ * @example
+ * // incoming: `{ "a": 1 }` sent with Content-Type: application/json
+ * bodyMatches(incoming, { kind: 'text', text: '{"a":1}' }, 'application/json') // true: equal as JSON
+ * bodyMatches(incoming, { kind: 'text', text: '{"a":1}' }, undefined) // false: the texts differ
  */
-export function bodyMatches(incoming: IncomingRequest, saved: ExampleBody): boolean {
+export function bodyMatches(
+  incoming: IncomingRequest,
+  saved: ExampleBody,
+  savedType: string | undefined,
+): boolean {
   switch (saved.kind) {
     case 'never':
       return false
@@ -70,7 +81,8 @@ export function bodyMatches(incoming: IncomingRequest, saved: ExampleBody): bool
       return sameMultiset(parseQueryString(incoming.body), saved.pairs)
     }
     case 'text': {
-      const savedJson = isJsonType(incoming.contentType) ? parsedSaved(saved) : undefined
+      const savedJson =
+        isJsonType(incoming.contentType) && isJsonType(savedType) ? parsedSaved(saved) : undefined
       if (savedJson !== undefined) {
         const json = incoming.json()
         return json !== undefined && jsonEqual(json, savedJson)

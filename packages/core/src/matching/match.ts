@@ -113,9 +113,12 @@ export function evaluate(
     }
   }
   if (filters.body) {
-    if (!bodyMatches(incoming, example.body))
+    if (!bodyMatches(incoming, example.body, example.contentType))
       evaluation.dropped = 'body filter: the request body differs from the saved one'
-  } else if (bothHaveBodies(incoming, example.body) && bodyMatches(incoming, example.body)) {
+  } else if (
+    bothHaveBodies(incoming, example.body) &&
+    bodyMatches(incoming, example.body, example.contentType)
+  ) {
     evaluation.bodyBonus = true
     evaluation.score = score + 5
   }
