@@ -945,6 +945,20 @@ export const cases: ConformanceCase[] = [
     expect: { headers: { 'content-type': 'text/html; charset=utf-8' } },
   },
   {
+    id: 'empty body, no content type → text/html',
+    rule: '§4.2 (#9 item 7)',
+    examples: [ex('p', `${api}/p`, { body: '' })],
+    request: { url: '/p' },
+    expect: { body: '', headers: { 'content-type': 'text/html; charset=utf-8' } },
+  },
+  {
+    id: 'empty body, no content type → from the preview language',
+    rule: '§4.2 (#9 item 7)',
+    examples: [ex('p', `${api}/p`, { body: '', previewLanguage: 'json' })],
+    request: { url: '/p' },
+    expect: { body: '', headers: { 'content-type': 'application/json; charset=utf-8' } },
+  },
+  {
     id: 'invalid content type → text/html',
     rule: '§4.2 #11593',
     examples: [ex('p', `${api}/p`, { headers: [['Content-Type', 'foobar']], body: 'x' })],

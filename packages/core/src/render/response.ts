@@ -54,9 +54,8 @@ function answerHeaders(example: Example, answer: RenderedAnswer, nullBody: boole
       // A header name or value that HTTP cannot carry is left out, as a server would refuse to send it.
     }
   }
-  if (!nullBody && (answer.body !== '' || savedType !== undefined)) {
-    headers.set('content-type', contentTypeFor(savedType, example.response.previewLanguage))
-  }
+  // Always set, also for an empty body: Fetch would otherwise label it text/plain;charset=UTF-8.
+  if (!nullBody) headers.set('content-type', contentTypeFor(savedType, example.response.previewLanguage))
   if (!headers.has('access-control-allow-origin')) headers.set('access-control-allow-origin', '*')
   return [...headers]
 }
