@@ -11,7 +11,7 @@ import {
 import { loadCollection, loadEnvironment, loadPostmockConfig } from '@postmock/core/node'
 import { usageError } from '../cli-error.js'
 import { analyse, type ChosenBy, type Inspection } from '../inspect/analyse.js'
-import { atJsonPath, bodyKey } from '../inspect/body-key.js'
+import { atJsonPath, bodyKey, hasJsonContentType } from '../inspect/body-key.js'
 import { type Palette, palette } from '../output/colours.js'
 import { type CliIo, out, plural } from '../output/io.js'
 import { renderTable } from '../output/table.js'
@@ -92,8 +92,11 @@ function inspectCollection(
   const coreWarnings = mock.warnings.length > 0 ? mock.warnings : loadWarnings
   const parsed = typeof collection === 'string' ? (JSON.parse(collection) as unknown) : collection
   const bodyOf = (example: ExampleInfo) => {
-    const node = atJsonPath(parsed, example.location) as { originalRequest?: { body?: unknown } } | undefined
-    return bodyKey(node?.originalRequest?.body)
+    const node = atJsonPath(parsed, example.location) as
+      | { originalRequest?: { body?: unknown; header?: unknown } }
+      | undefined
+    const request = node?.originalRequest
+    return bodyKey(request?.body, hasJsonContentType(request?.header))
   }
   const name = (parsed as { info?: { name?: string } } | undefined)?.info?.name ?? fallbackName
   return { name, inspection: analyse(mock.examples, coreWarnings, bodyOf) }

@@ -1,7 +1,7 @@
 import type { ExampleInfo } from '@postmock/core'
 import { describe, expect, it } from 'vitest'
 import { analyse } from './analyse.js'
-import { atJsonPath, bodyKey } from './body-key.js'
+import { atJsonPath, bodyKey, hasJsonContentType } from './body-key.js'
 
 let n = 0
 function example(over: Partial<ExampleInfo>): ExampleInfo {
@@ -58,6 +58,27 @@ describe('analyse', () => {
     ])
   })
 
+  it('keeps examples apart when only a comma-split value separates their queries (exact wins each)', () => {
+    const examples = [
+      example({ id: 'a', name: 'invoices', query: 'filter=invoices' }),
+      example({ id: 'b', name: 'invoices and tickets', query: 'filter=invoices,tickets' }),
+    ]
+    const { examples: rows, warnings } = analyse(examples, [], () => '')
+    expect(rows.map((row) => row.chosenBy)).toEqual(['matching', 'matching'])
+    expect(warnings).toEqual([])
+  })
+
+  it('groups queries that score alike: a pair saved twice, {{variable}} values of any name', () => {
+    const examples = [
+      example({ id: 'a', name: 'once', query: 'tag=a' }),
+      example({ id: 'b', name: 'twice', query: 'tag=a&tag=a' }),
+      example({ id: 'c', name: 'any x', query: 'q={{x}}' }),
+      example({ id: 'd', name: 'any y', query: 'q={{y}}' }),
+    ]
+    const { examples: rows } = analyse(examples, [], () => '')
+    expect(rows.map((row) => row.chosenBy)).toEqual(['matching', 'name-or-id', 'matching', 'name-or-id'])
+  })
+
   it('flags duplicate names only within one method, and unresolved path variables once per path', () => {
     const examples = [
       example({ name: 'OK', request: 'A', path: '/a' }),
@@ -82,21 +103,38 @@ describe('analyse', () => {
 
 describe('bodyKey and atJsonPath', () => {
   it('compares JSON bodies by value and form bodies by their enabled pairs', () => {
-    expect(bodyKey({ mode: 'raw', raw: '{"b": 1, "a": [1, 2]}' })).toBe(
-      bodyKey({ mode: 'raw', raw: '{"a":[1,2],"b":1}' }),
+    expect(bodyKey({ mode: 'raw', raw: '{"b": 1, "a": [1, 2]}' }, true)).toBe(
+      bodyKey({ mode: 'raw', raw: '{"a":[1,2],"b":1}' }, true),
     )
-    expect(bodyKey({ mode: 'raw', raw: ' ' })).toBe('')
+    expect(bodyKey({ mode: 'raw', raw: ' ' }, true)).toBe('')
     expect(
-      bodyKey({
-        mode: 'urlencoded',
-        urlencoded: [
-          { key: 'b', value: '2' },
-          { key: 'a', value: '1' },
-          { key: 'c', disabled: true },
-        ],
-      }),
+      bodyKey(
+        {
+          mode: 'urlencoded',
+          urlencoded: [
+            { key: 'b', value: '2' },
+            { key: 'a', value: '1' },
+            { key: 'c', disabled: true },
+          ],
+        },
+        false,
+      ),
     ).toBe('urlencoded:a=1&b=2')
-    expect(bodyKey(undefined)).toBe('')
+    expect(bodyKey(undefined, true)).toBe('')
+  })
+
+  it('compares a raw body as JSON only when the saved request declares JSON, as core does', () => {
+    const spaced = { mode: 'raw', raw: '{"b": 1, "a": 2}' }
+    const compact = { mode: 'raw', raw: '{"a":2,"b":1}' }
+    expect(bodyKey(spaced, true)).toBe(bodyKey(compact, true))
+    expect(bodyKey(spaced, false)).not.toBe(bodyKey(compact, false))
+    expect(hasJsonContentType([{ key: 'content-type', value: 'application/vnd.api+json' }])).toBe(true)
+    expect(hasJsonContentType([{ key: 'Content-Type', value: 'application/json', disabled: true }])).toBe(
+      false,
+    )
+    expect(hasJsonContentType('Accept: text/plain\nContent-Type: application/json; charset=utf-8')).toBe(true)
+    expect(hasJsonContentType([{ key: 'Content-Type', value: 'text/plain' }])).toBe(false)
+    expect(hasJsonContentType(undefined)).toBe(false)
   })
 
   it('follows a JSON path', () => {

@@ -36,12 +36,24 @@ function label(example: ExampleInfo): string {
   return `"${example.name}" (${example.code}) of ${example.request}`
 }
 
-function sortedQuery(query: string): string {
-  return query
-    .split('&')
-    .filter((pair) => pair !== '')
-    .sort()
-    .join('&')
+/** A whole `{{name}}` value, which matches any request value (the name does not matter). */
+const WILDCARD_VALUE = /^\{\{[^{}]+\}\}$/
+
+/**
+ * A query in a form in which two examples that score the same against every request look the same:
+ * pairs sorted, a pair saved twice counted once (each saved value only has to be among the request's),
+ * and `{{name}}` values alike. A comma-separated value stays its own: it is matched exactly by a request
+ * that sends it, and that beats a comma-split match (core's query score).
+ */
+function queryKey(query: string): string {
+  const pairs = new Set<string>()
+  for (const pair of query.split('&')) {
+    if (pair === '') continue
+    const equals = pair.indexOf('=')
+    const value = equals < 0 ? '' : pair.slice(equals + 1)
+    pairs.add(WILDCARD_VALUE.test(value) ? `${pair.slice(0, equals)}={{}}` : pair)
+  }
+  return [...pairs].sort().join('&')
 }
 
 /**
@@ -79,7 +91,7 @@ export function analyse(
   // Examples that score the same for every request: the tie rule decides, always the same way.
   const groups = new Map<string, ExampleInfo[]>()
   for (const example of examples) {
-    const key = `${example.method.toUpperCase()} ${example.path}?${sortedQuery(example.query)}#${bodyOf(example)}`
+    const key = `${example.method.toUpperCase()} ${example.path}?${queryKey(example.query)}#${bodyOf(example)}`
     groups.set(key, [...(groups.get(key) ?? []), example])
   }
   for (const group of groups.values()) {
