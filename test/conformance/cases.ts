@@ -188,6 +188,18 @@ export const cases: ConformanceCase[] = [
     expect: { body: '{"id":"carol"}' },
   },
   {
+    id: 'wildcards named like Object members keep their values',
+    rule: '§3.5 step 5, §4.3',
+    variables: { baseUrl: api },
+    examples: [
+      ex('odd names', '{{baseUrl}}/o/{{__proto__}}/{{constructor}}?q={{toString}}', {
+        body: '{{__proto__}}|{{constructor}}|{{toString}}',
+      }),
+    ],
+    request: { url: '/o/a/b?q=c' },
+    expect: { body: 'a|b|c' },
+  },
+  {
     id: 'G15 wildcard never spans segments',
     rule: '§3.5 step 5',
     examples: [ex('any user', `${api}/users/{{userId}}`)],

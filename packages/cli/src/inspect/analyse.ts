@@ -56,6 +56,12 @@ function queryKey(query: string): string {
   return [...pairs].sort().join('&')
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
 /**
  * Postman's tie rule (spec §3.8): sort by id, take the first with code 200, else the first. With
  * ids missing, collection order.
@@ -91,26 +97,33 @@ export function analyse(
   // Examples that score the same for every request: the tie rule decides, always the same way.
   const groups = new Map<string, ExampleInfo[]>()
   for (const example of examples) {
-    const key = `${example.method.toUpperCase()} ${example.path}?${queryKey(example.query)}#${bodyOf(example)}`
-    groups.set(key, [...(groups.get(key) ?? []), example])
+    push(
+      groups,
+      `${example.method.toUpperCase()} ${example.path}?${queryKey(example.query)}#${bodyOf(example)}`,
+      example,
+    )
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue
     const winner = tieWinner(group)
+    // The winner of each code's tie, once per code (not once per example: a group may hold thousands).
+    const byCode = new Map<number, ExampleInfo[]>()
+    for (const example of group) push(byCode, example.code, example)
+    const codeWinners = new Map<number, ExampleInfo>()
+    for (const [code, sameCode] of byCode) codeWinners.set(code, tieWinner(sameCode))
     for (const example of group) {
       if (example === winner) continue
       const row = rowOf.get(example)!
       row.shadowedBy = { name: winner.name, code: winner.code, id: winner.id }
-      const sameCode = group.filter((other) => other.code === example.code)
+      const codeWinner = codeWinners.get(example.code)!
       const where = `${example.method} ${example.path}${example.query ? `?${example.query}` : ''}`
-      if (tieWinner(sameCode) === example) {
+      if (codeWinner === example) {
         row.chosenBy = 'x-mock-response-code'
         notes.push(
           `${where}: ${label(example)} is chosen only with x-mock-response-code: ${example.code} (it ties with ${label(winner)}, which wins the tie)`,
         )
       } else {
         row.chosenBy = 'name-or-id'
-        const codeWinner = tieWinner(sameCode)
         warnings.push({
           kind: 'unreachable',
           message: `${where}: ${label(example)} is never chosen by matching, nor by x-mock-response-code (${label(codeWinner)} wins both ties); only x-mock-response-name or x-mock-response-id reach it`,
@@ -122,10 +135,7 @@ export function analyse(
 
   // x-mock-response-name is looked up across the whole collection, after the method filter.
   const byName = new Map<string, ExampleInfo[]>()
-  for (const example of examples) {
-    const key = `${example.method.toUpperCase()} ${example.name}`
-    byName.set(key, [...(byName.get(key) ?? []), example])
-  }
+  for (const example of examples) push(byName, `${example.method.toUpperCase()} ${example.name}`, example)
   for (const [key, same] of byName) {
     if (same.length < 2) continue
     const method = key.slice(0, key.indexOf(' '))

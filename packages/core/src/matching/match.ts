@@ -82,7 +82,7 @@ export function evaluate(
     step: undefined,
     query: undefined,
     bodyBonus: false,
-    captures: {},
+    captures: Object.create(null),
     dropped: undefined,
   }
   const path = comparePaths(
@@ -199,7 +199,7 @@ export function match(
         example: found,
         score: undefined,
         step: undefined,
-        captures: {},
+        captures: Object.create(null),
         via: 'x-mock-response-id',
       }
     }

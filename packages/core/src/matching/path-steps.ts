@@ -75,7 +75,8 @@ function matchWildcards(
   pattern: WildcardPath,
 ): Record<string, string> | undefined {
   if (requestSegments.length !== pattern.segments.length) return undefined
-  const captures: Record<string, string> = {}
+  // No prototype: a wildcard may be named `{{__proto__}}` or `{{constructor}}`.
+  const captures: Record<string, string> = Object.create(null)
   for (let i = 0; i < requestSegments.length; i++) {
     const name = pattern.names[i]
     const segment = requestSegments[i]!

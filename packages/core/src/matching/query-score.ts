@@ -77,7 +77,7 @@ export function scoreQuery(
   }
   const requestKeys = group(request)
   const savedKeys = group(saved)
-  const captures: Record<string, string> = {}
+  const captures: Record<string, string> = Object.create(null)
   let matches = 0
   let partials = 0
   let missing = 0
