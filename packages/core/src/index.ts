@@ -18,6 +18,7 @@ export type {
   ExampleInfo,
   Explanation,
   MockOverride,
+  PostmanAnswer,
   PostmanEnvironment,
   PostmanMock,
   PostmanMockOptions,

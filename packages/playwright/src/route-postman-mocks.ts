@@ -134,6 +134,7 @@ export async function routePostmanMocks(
       return mock.warnings
     },
     respond: (request: Request) => mock.respond(request),
+    answer: (request: Request) => mock.answer(request),
     explain: (request: Request): Promise<Explanation> => mock.explain(request),
     serves: (url: string | URL) => mock.serves(url),
     use: (...overrides: MockOverride[]) => mock.use(...overrides),

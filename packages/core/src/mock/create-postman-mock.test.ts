@@ -381,6 +381,70 @@ describe('respond()', () => {
   })
 })
 
+describe('answer()', () => {
+  const parts = async (response: Response | undefined) =>
+    response && {
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+      body: response.body === null ? null : await response.text(),
+    }
+
+  test('gives the parts respond() sends, content type included', async () => {
+    const mock = createPostmanMock(
+      {
+        info: { name: 'parts', schema },
+        item: [
+          {
+            name: 'one',
+            request: 'https://x.test/one',
+            response: [
+              {
+                name: 'ok',
+                code: 200,
+                status: 'OK',
+                header: [
+                  { key: 'Set-Cookie', value: 'a=1' },
+                  { key: 'Set-Cookie', value: 'b=2' },
+                ],
+                body: 'héllo',
+                originalRequest: { method: 'GET', url: 'https://x.test/one' },
+              },
+              {
+                name: 'empty',
+                code: 204,
+                body: '',
+                originalRequest: { method: 'DELETE', url: 'https://x.test/one' },
+              },
+            ],
+          },
+        ],
+      },
+      { serverHeaders: true, seed: 1 },
+    )
+    const cases: Array<[string, RequestInit]> = [
+      ['/one', {}],
+      ['/one', { method: 'HEAD' }],
+      ['/one', { method: 'DELETE' }],
+      ['/nothing', {}],
+      ['/nothing', { method: 'OPTIONS', headers: { 'access-control-request-method': 'PUT' } }],
+    ]
+    for (const [path, init] of cases) {
+      const answer = await mock.answer(new Request(`${MOCK}${path}`, init))
+      const response = await mock.respond(new Request(`${MOCK}${path}`, init))
+      const expected = await parts(response)
+      expect(answer && { ...answer, headers: [...answer.headers] }).toEqual({
+        ...expected,
+        // trace ids differ per answer
+        headers: expected?.headers.map(([name, value]) =>
+          name.startsWith('x-srv-') ? [name, expect.any(String)] : [name, value],
+        ),
+      })
+    }
+    expect(await mock.answer(new Request('https://elsewhere.test/one'))).toBeUndefined()
+  })
+})
+
 describe('fork()', () => {
   test('shares the loaded collection, not the overrides or the calls', async () => {
     const mock = createPostmanMock(collection)

@@ -3,6 +3,7 @@ import type { Example } from '../collection/example.js'
 import { type IncomingRequest, readIncoming } from '../matching/incoming.js'
 import { type MatchOutcome, match, type Selector } from '../matching/match.js'
 import { postmockError, printWarning } from '../messages.js'
+import { toResponse } from '../render/answer.js'
 import { resolveDelay, sleep } from '../render/delay.js'
 import {
   authenticationErrorResponse,
@@ -22,7 +23,14 @@ import { createHandlers } from './handlers.js'
 import { Overrides } from './overrides.js'
 import { type Route, Router } from './router.js'
 import { buildSite, type Site } from './site.js'
-import type { Explanation, MockOverride, PostmanMock, PostmanMockOptions, RecordedCall } from './types.js'
+import type {
+  Explanation,
+  MockOverride,
+  PostmanAnswer,
+  PostmanMock,
+  PostmanMockOptions,
+  RecordedCall,
+} from './types.js'
 import { UsageLimits } from './usage-limits.js'
 
 type DynamicGenerator = (name: string) => string | undefined
@@ -91,7 +99,10 @@ class Mock implements PostmanMock {
   /** Created on first use: a caller that answers through `respond()` never pays for them. */
   get handlers(): RequestHandler[] {
     // MSW gives each resolver its own copy of the request: its body may be read without a clone.
-    this.handlerList ??= createHandlers(this.sites, (request) => this.answer(request, true))
+    this.handlerList ??= createHandlers(this.sites, async (request) => {
+      const answer = await this.produce(request, true)
+      return answer && toResponse(answer)
+    })
     return this.handlerList
   }
 
@@ -127,27 +138,32 @@ class Mock implements PostmanMock {
     example: Example,
     outcome: Extract<MatchOutcome, { kind: 'matched' }>,
     incoming: IncomingRequest,
-  ): Promise<{ response: Response; body: string }> {
+  ): Promise<{ answer: PostmanAnswer; body: string }> {
     const { body, headers } = example.response
     const coerce = site.options.coerceUnknownStatusTo200
     if (!example.response.templated) {
-      return { response: buildResponse(example, undefined, incoming.method, coerce), body }
+      return { answer: buildResponse(example, undefined, incoming.method, coerce), body }
     }
     const dynamic = await this.generator()
     const context = { incoming, captures: outcome.captures, dynamic }
     const rendered = renderTemplate(body, context)
-    const answer = {
+    const parts = {
       body: rendered,
       headers: headers.map(([name, value]): [string, string] => [name, renderTemplate(value, context)]),
     }
-    return { response: buildResponse(example, answer, incoming.method, coerce), body: rendered }
+    return { answer: buildResponse(example, parts, incoming.method, coerce), body: rendered }
   }
 
-  respond(request: Request): Promise<Response | undefined> {
-    return this.answer(request, false)
+  async respond(request: Request): Promise<Response | undefined> {
+    const answer = await this.produce(request, false)
+    return answer && toResponse(answer)
   }
 
-  private async answer(request: Request, owned: boolean): Promise<Response | undefined> {
+  answer(request: Request): Promise<PostmanAnswer | undefined> {
+    return this.produce(request, false)
+  }
+
+  private async produce(request: Request, owned: boolean): Promise<PostmanAnswer | undefined> {
     const url = new URL(request.url)
     const route = this.router.route(url)
     if (!route) return undefined
@@ -201,9 +217,9 @@ class Mock implements PostmanMock {
       return notFoundResponse(site.examples.length > 0)
     }
     const { example } = outcome
-    const { response, body } = await this.render(site, example, outcome, incoming)
+    const { answer, body } = await this.render(site, example, outcome, incoming)
     if (options.serverHeaders) {
-      addServerHeaders(response, body, this.traceRandom.next, this.limitsOf(site).window())
+      addServerHeaders(answer, body, this.traceRandom.next, this.limitsOf(site).window())
     }
     record(
       {
@@ -214,13 +230,13 @@ class Mock implements PostmanMock {
           code: example.response.code,
           location: example.info.location,
         },
-        status: response.status,
+        status: answer.status,
         via: selector?.via === 'override' ? 'override' : outcome.via,
       },
       example,
     )
     await sleep(delay, request.signal)
-    return response
+    return answer
   }
 
   async explain(request: Request): Promise<Explanation> {

@@ -176,6 +176,27 @@ export interface Explanation {
   report: string
 }
 
+/**
+ * An answer in parts, before any Fetch `Response` is built: what {@link PostmanMock.answer} gives a
+ * server that writes its own bytes. `respond()` sends the same parts as a `Response`; a string body
+ * always comes with a `content-type` (the one `new Response(string)` would add when the answer has
+ * none). `body` is `null` for a status without a body (101, 103, 204, 205, 304) and for `HEAD`.
+ *
+ * @example
+ * const answer = await mock.answer(new Request('https://abc123.mock.pstmn.io/users/1'))
+ * if (answer) {
+ *   response.writeHead(answer.status, answer.statusText, [...answer.headers].flat())
+ *   response.end(answer.body ?? undefined)
+ * }
+ */
+export interface PostmanAnswer {
+  status: number
+  /** The example's status text (`''` when it has none, or one HTTP cannot carry). */
+  statusText: string
+  headers: Headers
+  body: string | null
+}
+
 /** The object {@link createPostmanMock} returns. */
 export interface PostmanMock {
   /** MSW request handlers: one dispatcher per served origin. */
@@ -186,6 +207,11 @@ export interface PostmanMock {
   readonly warnings: readonly PostmockWarning[]
   /** The whole pipeline for one request; `undefined` when its origin is not served. */
   respond(request: Request): Promise<Response | undefined>
+  /**
+   * The same pipeline as `respond()` (matching, recorded call, delay), giving the answer in parts,
+   * with no `Response` to build and read back: for a server that writes the bytes itself.
+   */
+  answer(request: Request): Promise<PostmanAnswer | undefined>
   /** Every candidate example with its score and why it won or lost. */
   explain(request: Request): Promise<Explanation>
   /** The origins served, e.g. `https://*.mock.pstmn.io`, `https://api.example.com/v1`. */

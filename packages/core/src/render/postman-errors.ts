@@ -1,5 +1,8 @@
 /** The error answers Postman's mock servers send (spec §3.9 and §5). */
 
+import type { PostmanAnswer } from '../mock/types.js'
+import { plainAnswer } from './answer.js'
+
 const JSON_TYPE = 'application/json; charset=utf-8'
 
 /** An active server response (spec §4.7): the same 5xx answer for every call. */
@@ -7,7 +10,7 @@ export function serverResponseAnswer(answer: {
   statusCode: number
   headers?: Array<{ key: string; value: string }>
   body?: string
-}): Response {
+}): PostmanAnswer {
   const headers = new Headers({ 'access-control-allow-origin': '*' })
   for (const { key, value } of answer.headers ?? []) {
     try {
@@ -17,18 +20,20 @@ export function serverResponseAnswer(answer: {
     }
   }
   if (!headers.has('content-type')) headers.set('content-type', JSON_TYPE)
-  return new Response(answer.body ?? '', { status: answer.statusCode, headers })
+  return plainAnswer(answer.statusCode, '', headers, answer.body ?? '')
 }
 
-function errorResponse(status: number, error: Record<string, string>): Response {
-  return new Response(JSON.stringify({ error }), {
+function errorResponse(status: number, error: Record<string, string>): PostmanAnswer {
+  return plainAnswer(
     status,
-    headers: { 'content-type': JSON_TYPE, 'access-control-allow-origin': '*' },
-  })
+    '',
+    new Headers({ 'content-type': JSON_TYPE, 'access-control-allow-origin': '*' }),
+    JSON.stringify({ error }),
+  )
 }
 
 /** 404 `mockRequestNotFoundError`; the "You need an example" variant when the collection has none. */
-export function notFoundResponse(collectionHasExamples: boolean): Response {
+export function notFoundResponse(collectionHasExamples: boolean): PostmanAnswer {
   return errorResponse(
     404,
     collectionHasExamples
@@ -46,7 +51,10 @@ export function notFoundResponse(collectionHasExamples: boolean): Response {
 }
 
 /** 429 when a call limit is reached (spec §5): `rateLimitError` names when to retry (epoch seconds). */
-export function limitResponse(error: 'rateLimitError' | 'usageLimitError', retryAfter?: number): Response {
+export function limitResponse(
+  error: 'rateLimitError' | 'usageLimitError',
+  retryAfter?: number,
+): PostmanAnswer {
   return errorResponse(
     429,
     error === 'rateLimitError'
@@ -56,12 +64,12 @@ export function limitResponse(error: 'rateLimitError' | 'usageLimitError', retry
 }
 
 /** The answer Postman gave (in 2020) for a private mock called with the key in the query string. */
-export function mockNotFoundResponse(): Response {
+export function mockNotFoundResponse(): PostmanAnswer {
   return errorResponse(404, { name: 'mockNotFoundError', message: 'Please refresh and try again.' })
 }
 
 /** 401 for a private mock called without a valid `x-api-key`. */
-export function authenticationErrorResponse(keyPresent: boolean): Response {
+export function authenticationErrorResponse(keyPresent: boolean): PostmanAnswer {
   return errorResponse(401, {
     name: 'AuthenticationError',
     message: keyPresent

@@ -1,4 +1,6 @@
 import type { Example } from '../collection/example.js'
+import type { PostmanAnswer } from '../mock/types.js'
+import { plainAnswer } from './answer.js'
 
 const DROPPED = new Set([
   'content-length',
@@ -67,7 +69,7 @@ const preparedHeaders = new WeakMap<
 >()
 
 /**
- * Builds the Fetch `Response` for an example (spec §4.1, §4.2, §4.5). Without `answer` the example's
+ * Builds the answer to send for an example (spec §4.1, §4.2, §4.5). Without `answer` the example's
  * saved body and headers are sent, and the checked header list is reused from the first answer.
  */
 export function buildResponse(
@@ -75,7 +77,7 @@ export function buildResponse(
   answer: RenderedAnswer | undefined,
   method: string,
   coerceUnknown = false,
-): Response {
+): PostmanAnswer {
   const { code, status } = example.response
   const nullBody = NULL_BODY.has(code) || method === 'HEAD'
   let headers: Array<[string, string]>
@@ -90,20 +92,21 @@ export function buildResponse(
     headers = cached[key] ??= answerHeaders(example, example.response, nullBody)
   }
   const statusCode = coerceUnknown && !KNOWN_STATUS.has(code) ? 200 : Math.max(code, 200)
-  return new Response(nullBody ? null : (answer ?? example.response).body, {
-    status: statusCode,
-    statusText: status && REASON.test(status) ? status : '',
-    headers,
-  })
+  return plainAnswer(
+    statusCode,
+    status && REASON.test(status) ? status : '',
+    new Headers(headers),
+    nullBody ? null : (answer ?? example.response).body,
+  )
 }
 
 /** A permissive answer to a CORS preflight for which no OPTIONS example exists (spec §4.5). */
-export function preflightResponse(request: Request): Response {
+export function preflightResponse(request: Request): PostmanAnswer {
   const headers = new Headers({
     'access-control-allow-origin': request.headers.get('origin') ?? '*',
     'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
     'access-control-allow-headers': request.headers.get('access-control-request-headers') ?? '*',
     'access-control-max-age': '86400',
   })
-  return new Response(null, { status: 204, headers })
+  return plainAnswer(204, '', headers, null)
 }

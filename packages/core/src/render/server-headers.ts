@@ -29,13 +29,13 @@ export interface RateWindow {
 }
 
 /** Adds the server's headers to an answer (headers the example set itself are kept). */
-export function addServerHeaders(
-  response: Response,
+export function addServerHeaders<A extends { headers: Headers }>(
+  answer: A,
   body: string,
   random: () => number,
   rate: RateWindow | undefined,
-): Response {
-  const { headers } = response
+): A {
+  const { headers } = answer
   const add = (name: string, value: string) => {
     if (!headers.has(name)) headers.set(name, value)
   }
@@ -48,5 +48,5 @@ export function addServerHeaders(
     add('x-ratelimit-remaining', String(rate.remaining))
     add('x-ratelimit-reset', String(rate.reset))
   }
-  return response
+  return answer
 }
