@@ -73,7 +73,7 @@ export class InFlight {
    * already, else when the connection has sent it (or closed without).
    *
    * @example
-   * await writeResponse(response, answer, 'GET')
+   * writeAnswer(response, answer, 'GET')
    * inFlight.settle(exchange)
    */
   settle(exchange: Exchange): void {

@@ -10,7 +10,7 @@ import type { Served } from './load-served.js'
 import { maskedTarget } from './masked-target.js'
 import { closeAfterAnswer, readBody } from './read-body.js'
 import { toFetchRequest } from './to-fetch-request.js'
-import { writeResponse } from './write-response.js'
+import { writeAnswer } from './write-response.js'
 
 /** How long the rest of a body over the limit is read and dropped before its connection is closed. */
 const LINGER_MS = 5000
@@ -48,13 +48,13 @@ async function answer(context: HandlerContext, request: IncomingMessage, exchang
   }
   const fetchRequest = toFetchRequest(request, context.served.defaultHost, body)
   context.exchanges.set(fetchRequest, exchange)
-  const answered = await context.served.mock.respond(fetchRequest)
+  const answered = await context.served.mock.answer(fetchRequest)
   if (!answered) {
     exchange.note = `no mock served at ${new URL(fetchRequest.url).host}`
     writeJsonError(response, MOCK_NOT_FOUND)
     return
   }
-  const dropped = await writeResponse(response, answered, exchange.method)
+  const dropped = writeAnswer(response, answered, exchange.method)
   if (dropped) context.headerWarnings.warn(dropped, exchange.call)
 }
 
