@@ -111,7 +111,7 @@ export async function createConsumer(
     '--no-fund',
     ...(options.engineStrict ? ['--engine-strict'] : []),
   ]
-  const install = await consumer.run('npm', ['install', ...flags, ...specs], { timeoutMs: 170_000 })
+  const install = await consumer.run('npm', ['install', ...flags, ...specs], { timeoutMs: 420_000 })
   if (install.code !== 0) {
     throw new Error(
       `[registry] npm install ${flags.join(' ')} failed in ${dir} (${rt.version})\n${tail(install)}`,

@@ -14,8 +14,13 @@ function networkError(cause: unknown): TypeError {
 
 /** Resolves with `promise`, or rejects with the signal's reason as soon as it aborts. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason)
+  // Whatever `promise` does after an abort (core rejects too) is no one's concern: never unhandled.
+  promise.catch(() => {})
   return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason)
+      return
+    }
     const onAbort = () => reject(signal.reason)
     signal.addEventListener('abort', onAbort, { once: true })
     promise.then(
@@ -79,6 +84,7 @@ export function patchGlobalFetch(decide: Decide): () => void {
   const original: Fetch = globalThis.fetch
 
   const send = async (request: Request, hops: number): Promise<Response> => {
+    if (request.signal.aborted) throw request.signal.reason
     const replay = request.body && request.redirect === 'follow' ? request.clone() : undefined
     const verdict = await abortable(decide(request), request.signal)
     if (verdict.kind === 'passthrough') return original(request)
