@@ -950,6 +950,13 @@ export const cases: ConformanceCase[] = [
     expect: { headers: { 'content-type': 'application/json; charset=utf-8' } },
   },
   {
+    id: 'a preview language named like an Object member → text/html',
+    rule: '§4.2 (#9 item 5)',
+    examples: [ex('p', `${api}/p`, { body: 'hello', previewLanguage: 'constructor' })],
+    request: { url: '/p' },
+    expect: { headers: { 'content-type': 'text/html; charset=utf-8' } },
+  },
+  {
     id: 'no content type → text/html',
     rule: '§4.2',
     examples: [ex('p', `${api}/p`, { body: 'hello' })],

@@ -23,7 +23,10 @@ const FALLBACK_TYPE = 'text/html; charset=utf-8'
 /** The content type of an answer: the example's, a preview-language guess, or Postman's fallback. */
 export function contentTypeFor(saved: string | undefined, previewLanguage: string | undefined): string {
   if (saved !== undefined) return /^[\w.+-]+\/[\w.+-]+/.test(saved.trim()) ? saved : FALLBACK_TYPE
-  return (previewLanguage && PREVIEW_TYPES[previewLanguage]) || FALLBACK_TYPE
+  return (
+    (previewLanguage && Object.hasOwn(PREVIEW_TYPES, previewLanguage) && PREVIEW_TYPES[previewLanguage]) ||
+    FALLBACK_TYPE
+  )
 }
 
 /** The rendered parts of an answer. */
