@@ -1,4 +1,6 @@
 import type { PostmanEnvironment, PostmanMockOptions } from '@postmock/core'
+import { bareHost } from './interception/authority.js'
+import type { ConnectionTarget } from './interception/glossary.js'
 
 /** What to do with a request the collection does not answer. */
 export type OnUnmatched = 'error' | 'warn' | 'bypass'
@@ -57,7 +59,7 @@ const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'ws:': 80, 'https:'
 
 /** `host:port` of a URL, the port spelled out, IPv6 without brackets. */
 function hostPort(url: URL): string {
-  return `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port || DEFAULT_PORTS[url.protocol] || ''}`
+  return `${bareHost(url.hostname)}:${url.port || DEFAULT_PORTS[url.protocol] || ''}`
 }
 
 function isUrlLike(entry: string): boolean {
@@ -83,12 +85,11 @@ export function isPassthrough(url: string, passthrough: ReadonlyArray<string | R
 
 /** Whether a connection to `host:port` is let through by the `passthrough` option. */
 export function isPassthroughTarget(
-  host: string,
-  port: number,
+  connection: ConnectionTarget,
   passthrough: ReadonlyArray<string | RegExp> | undefined,
 ): boolean {
   if (!passthrough?.length) return false
-  const target = `${host.replace(/^\[|\]$/g, '')}:${port}`
+  const target = `${bareHost(connection.host)}:${connection.port}`
   return passthrough.some((entry) => {
     if (typeof entry !== 'string') return entry.test(target)
     if (!isUrlLike(entry)) return target === entry.replace(/^\[|\](?=:)/g, '')

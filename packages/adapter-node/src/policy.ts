@@ -1,4 +1,5 @@
 import type { PostmanMock } from '@postmock/core'
+import { authorityOf } from './interception/authority.js'
 import type { ConnectionTarget, HttpVerdict, InterceptionPolicy } from './interception/glossary.js'
 import { isLoopbackHost } from './interception/loopback.js'
 import type { MockSet } from './mock-set.js'
@@ -69,11 +70,11 @@ export function createPolicy(context: PolicyContext): InterceptionPolicy {
     },
 
     connection(target: ConnectionTarget) {
-      if (bypass || isPassthroughTarget(target.host, target.port, options.passthrough)) return 'allow'
+      if (bypass || isPassthroughTarget(target, options.passthrough)) return 'allow'
       const loopback = isLoopbackHost(target.host)
       if (loopback && options.loopbackSockets !== 'refuse') return 'allow'
       const set = context.scope()
-      const origin = `${target.tls ? 'https' : 'http'}://${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}/`
+      const origin = `${target.tls ? 'https' : 'http'}://${authorityOf(target)}/`
       return {
         kind: 'guard',
         refuseSilence: set?.serving(origin) === undefined,

@@ -1,3 +1,4 @@
+import { authorityOf } from './interception/authority.js'
 import type { ConnectionTarget } from './interception/glossary.js'
 import type { MockSet } from './mock-set.js'
 import type { Runtime } from './runtime.js'
@@ -39,7 +40,7 @@ export function requestRefusal(runtime: Runtime, set: MockSet | undefined, reque
 
 /** The report for a TCP or TLS connection that carried something other than HTTP. */
 export function connectionRefusal(runtime: Runtime, target: ConnectionTarget, loopback: boolean): string {
-  const where = `${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`
+  const where = authorityOf(target)
   return runtime.core.formatMessage(
     `connect to ${where}`,
     loopback

@@ -1,8 +1,9 @@
 import { isIP } from 'node:net'
+import { bareHost } from './authority.js'
 
 /** Whether a host names this machine: `localhost` (and `*.localhost`), 127.0.0.0/8, `::1`. */
 export function isLoopbackHost(host: string): boolean {
-  const name = host.toLowerCase().replace(/^\[|\]$/g, '')
+  const name = bareHost(host.toLowerCase())
   if (name === 'localhost' || name.endsWith('.localhost')) return true
   const family = isIP(name)
   if (family === 4) return name.startsWith('127.')

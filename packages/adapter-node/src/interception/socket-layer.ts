@@ -16,7 +16,6 @@ export interface InterceptorModules {
 const SILENT_CONNECTION_MS = 250
 
 interface SocketController {
-  readyState: number
   passthrough(...args: unknown[]): unknown
 }
 
