@@ -17,12 +17,14 @@ export type {
   DelaySetting,
   ExampleInfo,
   Explanation,
+  Fault,
   MockOverride,
   PostmanAnswer,
   PostmanEnvironment,
   PostmanMock,
   PostmanMockOptions,
   RecordedCall,
+  SequenceStep,
   TieBreak,
 } from './mock/types.js'
 export { DYNAMIC_VARIABLE_NAMES } from './render/dynamic-variable-names.js'

@@ -107,6 +107,39 @@ export interface ExampleInfo {
   location: string
 }
 
+/**
+ * A way for a request to fail instead of answering cleanly: `'network-error'` (no answer at all: fetch rejects with a
+ * `TypeError`, Node clients see `ECONNREFUSED`), `'timeout'` (no answer until the client aborts, or until `after` ms,
+ * then a network error), `'reset'` (the headers and part of the body, then the connection closes), `'malformed'`
+ * (the example's status and headers with a truncated body).
+ *
+ * @example
+ * mock.use({ request: 'Get user', fault: 'network-error' })
+ */
+export type Fault = 'network-error' | 'timeout' | 'reset' | 'malformed'
+
+/**
+ * One answer of a {@link MockOverride.sequence}: which example (`code`, `example` name or `id`, as in
+ * {@link MockOverride}), or a `fault`, and its own `delay`. An empty step `{}` answers as normal matching would.
+ *
+ * @example
+ * mock.use({ request: 'Get user', sequence: [{ code: 503 }, { fault: 'timeout', after: 100 }, { code: 200 }] })
+ */
+export interface SequenceStep {
+  /** The status code of the example (as `x-mock-response-code`). */
+  code?: number
+  /** The example name (as `x-mock-response-name`). */
+  example?: string
+  /** The example id or uid (as `x-mock-response-id`). */
+  id?: string
+  /** Fail this call instead (see {@link Fault}). */
+  fault?: Fault
+  /** With `fault: 'timeout'`: give up after this many milliseconds with a network error. Default: wait for the client. */
+  after?: number
+  /** Delay this answer (over the mock's `delay`; `x-mock-response-delay` on the request still wins). */
+  delay?: DelaySetting
+}
+
 /** Chooses the answer from the test side, as the `x-mock-response-*` headers would. */
 export interface MockOverride {
   /** Apply only to requests that reach this request: its item name, or `METHOD /path` / `/path`. */
@@ -117,8 +150,24 @@ export interface MockOverride {
   code?: number
   /** The example id or uid (as `x-mock-response-id`). */
   id?: string
-  /** Serve this override once, then drop it. Default `false`. */
+  /** Serve this override once, then drop it (with a `sequence`: play it once, then drop it). Default `false`. */
   once?: boolean
+  /** Fail the request instead of answering (see {@link Fault}); `code`/`example`/`id` choose what `reset`/`malformed` break. */
+  fault?: Fault
+  /** With `fault: 'timeout'`: give up after this many milliseconds with a network error. Default: wait for the client. */
+  after?: number
+  /** Delay the answers of this override (over the mock's `delay`; `x-mock-response-delay` on the request still wins). */
+  delay?: DelaySetting
+  /**
+   * Successive calls that reach this override get successive steps; after the last one, `then` decides. Not
+   * together with `code`, `example`, `id`, `fault`, `after` or `delay` (each step has its own).
+   */
+  sequence?: SequenceStep[]
+  /**
+   * After the last step of a `sequence`: `'repeat'` answers with the last step again (the default),
+   * `'collection'` steps aside (older overrides and normal matching answer again).
+   */
+  then?: 'repeat' | 'collection'
 }
 
 /** What {@link PostmanMock.calls} records for every request served. */
@@ -140,6 +189,13 @@ export interface RecordedCall {
     | 'auth'
     | 'server-response'
     | 'limit'
+  /** Which step of a `use({ sequence })` answered: its index in `sequence`, from 0. Absent otherwise. */
+  step?: number
+  /**
+   * The fault the call got, if any. `status` is then `0` for `'network-error'` and `'timeout'` (no answer reached
+   * the client) and the example's status for `'reset'` and `'malformed'` (its headers were sent).
+   */
+  fault?: Fault
 }
 
 /** Filters {@link PostmanMock.calls}. */
@@ -195,6 +251,14 @@ export interface PostmanAnswer {
   statusText: string
   headers: Headers
   body: string | null
+  /**
+   * A fault the transport must realize instead of sending these parts cleanly (from `use({ fault })` or a
+   * sequence step): `'network-error'` and `'timeout'` send nothing (the parts say what would have answered);
+   * `'reset'` sends the headers and part of the body, then closes; `'malformed'` carries the truncated body already.
+   */
+  fault?: Fault
+  /** With `fault: 'timeout'`: milliseconds after which the request fails as a network error; absent: never. */
+  after?: number
 }
 
 /** The object {@link createPostmanMock} returns. */
