@@ -28,3 +28,15 @@ export type {
   TieBreak,
 } from './mock/types.js'
 export { DYNAMIC_VARIABLE_NAMES } from './render/dynamic-variable-names.js'
+export type { ExampleAnswer, RealAnswer } from './verify/compare-answer.js'
+export { compareAnswer } from './verify/compare-answer.js'
+export { contentFamily } from './verify/content-family.js'
+export type { ExamplesToVerifyOptions, ExampleToVerify, SavedRequest } from './verify/examples-to-verify.js'
+export { examplesToVerify } from './verify/examples-to-verify.js'
+export type {
+  ComparedAnswer,
+  VerifyDifference,
+  VerifyDifferenceKind,
+  VerifyOptions,
+  VerifyResult,
+} from './verify/verify-types.js'

@@ -16,6 +16,8 @@ import { createRandom } from '../render/random.js'
 import { buildResponse, preflightResponse } from '../render/response.js'
 import { addServerHeaders } from '../render/server-headers.js'
 import { renderTemplate } from '../render/template.js'
+import { noExampleResult, verifyResponse } from '../verify/verify-response.js'
+import type { VerifyOptions, VerifyResult } from '../verify/verify-types.js'
 import { CallLog } from './call-log.js'
 import { configMockOptions, isPostmockConfig, type PostmockConfig } from './config.js'
 import { explainMatch, unservedReport } from './explain.js'
@@ -258,6 +260,18 @@ class Mock implements PostmanMock {
       headerSelector(incoming.headers) ?? this.overrides.selectorFor(route.site, incoming, false)
     const outcome = match(route.site.index, incoming, route.site.settings, selector)
     return explainMatch(route.site, incoming, outcome, selector)
+  }
+
+  async verify(request: Request, response: Response, options?: VerifyOptions): Promise<VerifyResult> {
+    const method = request.method.toUpperCase()
+    // The example explain() names: chosen with no call recorded and no `once` override used up.
+    const { served, winner } = await this.explain(request)
+    const example = winner && this.sites.flatMap((site) => site.examples).find((e) => e.info === winner)
+    if (example) return verifyResponse(example, method, response, options)
+    const why = served
+      ? 'matching finds no example (explain() says why)'
+      : `its origin is not served (${this.origins.join(', ')})`
+    return noExampleResult(method, request.url, why)
   }
 
   use(...overrides: MockOverride[]): () => void {

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'msw'
 import type { PostmockWarning } from '../messages.js'
+import type { VerifyOptions, VerifyResult } from '../verify/verify-types.js'
 
 /** A parsed Postman environment export (`values[]`), or the Postman API's `{ environment: {...} }` wrapper. */
 export interface PostmanEnvironment {
@@ -278,6 +279,18 @@ export interface PostmanMock {
   answer(request: Request): Promise<PostmanAnswer | undefined>
   /** Every candidate example with its score and why it won or lost. */
   explain(request: Request): Promise<Explanation>
+  /**
+   * Compares a real answer with the example this mock would answer `request` with (chosen as
+   * `explain()` chooses it: no call recorded, no `once` override used up): status code, Content-Type
+   * family, and for JSON the shape (keys and JSON types at every path; values may differ). The
+   * response's body is read from a clone, so it can still be read after.
+   *
+   * @example
+   * const request = new Request('https://staging.api.example.com/users/1')
+   * const result = await postman.verify(request, await realFetch(request))
+   * expect(result.differences.map((d) => d.text)).toEqual([]) // e.g. ['$.email missing', 'status 200 → 404']
+   */
+  verify(request: Request, response: Response, options?: VerifyOptions): Promise<VerifyResult>
   /** The origins served, e.g. `https://*.mock.pstmn.io`, `https://api.example.com/v1`. */
   readonly origins: readonly string[]
   /** Whether this mock answers requests to this URL's origin. */
