@@ -6,6 +6,8 @@ import type {
   MockOverride,
   PostmockWarning,
   RecordedCall,
+  VerifyOptions,
+  VerifyResult,
 } from '@postmock/core'
 import type { RequestHandler } from 'msw'
 import type { Interception } from './interception/glossary.js'
@@ -42,6 +44,15 @@ export interface PostmanMocks {
   unused(): ExampleInfo[]
   /** Every candidate example for a request, with why it won or lost. */
   explain(request: Request): Promise<Explanation>
+  /**
+   * Compares a real answer with the example the current scope would answer `request` with (status,
+   * Content-Type family, JSON shape), recording no call and using up no `once` override.
+   *
+   * @example
+   * const result = await postman.verify(request, await fetch(request))
+   * expect(result.differences.map((d) => d.text)).toEqual([])
+   */
+  verify(request: Request, response: Response, options?: VerifyOptions): Promise<VerifyResult>
   /** The answer the current scope would give, without going through msw. */
   respond(request: Request): Promise<Response | undefined>
   /** Whether a source serves this URL's origin. */
@@ -174,7 +185,9 @@ export function createPostmockSession(
         mock.unused().filter((e) => neverServed[i]?.has(e.location) ?? true),
       )
     },
-    explain: (request) => explainIn(current('explain()'), request),
+    explain: async (request) => mockFor(current('explain()'), request, 'explain').explain(request),
+    verify: async (request, response, verifyOptions) =>
+      mockFor(current('verify()'), request, 'verify').verify(request, response, verifyOptions),
     respond: async (request) =>
       (await current('respond()').serving(request.url)?.respond(request)) ?? undefined,
     serves: (url) => sharedSet('serves()').serving(String(url)) !== undefined,
@@ -224,16 +237,17 @@ export function createPostmockSession(
   }
 }
 
-async function explainIn(set: MockSet, request: Request): Promise<Explanation> {
+/** The mock serving the request's origin (else the first, which says the origin is not served). */
+function mockFor(set: MockSet, request: Request, action: 'explain' | 'verify') {
   const mock = set.serving(request.url) ?? set.mocks[0]
   if (!mock) {
     throw new Error(
       getRuntime().core.formatMessage(
-        'explain the request',
+        `${action} the request`,
         'no collection is loaded',
-        'Call explain() inside a test',
+        `Call ${action}() inside a test`,
       ),
     )
   }
-  return mock.explain(request)
+  return mock
 }

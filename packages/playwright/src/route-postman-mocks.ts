@@ -136,6 +136,7 @@ export async function routePostmanMocks(
     respond: (request: Request) => mock.respond(request),
     answer: (request: Request) => mock.answer(request),
     explain: (request: Request): Promise<Explanation> => mock.explain(request),
+    verify: (...args: Parameters<PostmanMock['verify']>) => mock.verify(...args),
     serves: (url: string | URL) => mock.serves(url),
     use: (...overrides: MockOverride[]) => mock.use(...overrides),
     calls: (filter?: CallFilter): RecordedCall[] => mock.calls(filter),
