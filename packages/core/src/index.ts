@@ -27,6 +27,18 @@ export type {
   SequenceStep,
   TieBreak,
 } from './mock/types.js'
+export type { JsonLayout } from './record/json-format.js'
+export { formatJson, jsonLayoutOf } from './record/json-format.js'
+export { recordExamples } from './record/record-examples.js'
+export { REDACTED } from './record/redact.js'
+export type {
+  RecordChange,
+  RecordedExchange,
+  RecordedHeaders,
+  RecordOptions,
+  RecordResult,
+  RedactOptions,
+} from './record/types.js'
 export { DYNAMIC_VARIABLE_NAMES } from './render/dynamic-variable-names.js'
 export type { ExampleAnswer, RealAnswer } from './verify/compare-answer.js'
 export { compareAnswer } from './verify/compare-answer.js'

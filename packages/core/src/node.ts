@@ -120,3 +120,7 @@ export async function loadSource(source: unknown): Promise<unknown> {
   }
   return source
 }
+
+export type { FileLockOptions } from './file-lock.js'
+export { withFileLock } from './file-lock.js'
+export { type RecordFileOptions, type RecordFileResult, recordIntoFile } from './record-file.js'
