@@ -4,6 +4,19 @@
  * loading lives in `@postmock/core/node`).
  */
 
+export { collectionKey } from './example-coverage/collection-key.js'
+export { coverageMarkdown } from './example-coverage/markdown.js'
+export { type CoverageInput, mergeCoverage } from './example-coverage/merge.js'
+export { CoverageRecorder } from './example-coverage/recorder.js'
+export { coverageTable } from './example-coverage/table.js'
+export { checkCoverageThreshold, type ThresholdCheck } from './example-coverage/threshold.js'
+export type {
+  CoverageCollection,
+  CoverageExample,
+  CoverageOptions,
+  CoverageReport,
+  UnservedExample,
+} from './example-coverage/types.js'
 export type { PostmockErrorCode, PostmockWarning } from './messages.js'
 export { formatMessage, PostmockError, postmockError } from './messages.js'
 export type { PostmanMockServerConfig, PostmockConfig, PostmockConfigMock } from './mock/config.js'
@@ -11,14 +24,17 @@ export { isPostmockConfig } from './mock/config.js'
 export { createPostmanMock } from './mock/create-postman-mock.js'
 export { unservedReport } from './mock/explain.js'
 export { mockIdOf } from './mock/origins.js'
+export type { ExampleCode, ExampleName, RequestItemName, RequestName } from './mock/typed-names.js'
 export type {
   CallFilter,
+  CallFilterFields,
   CandidateExplanation,
   DelaySetting,
   ExampleInfo,
   Explanation,
   Fault,
   MockOverride,
+  MockOverrideFields,
   PostmanAnswer,
   PostmanEnvironment,
   PostmanMock,
@@ -40,6 +56,7 @@ export type {
   RedactOptions,
 } from './record/types.js'
 export { DYNAMIC_VARIABLE_NAMES } from './render/dynamic-variable-names.js'
+export { faultOf } from './render/fault.js'
 export type { ExampleAnswer, RealAnswer } from './verify/compare-answer.js'
 export { compareAnswer } from './verify/compare-answer.js'
 export { contentFamily } from './verify/content-family.js'

@@ -3,8 +3,8 @@ import type { Example } from '../collection/example.js'
 import { type IncomingRequest, readIncoming } from '../matching/incoming.js'
 import { type MatchOutcome, match, type Selector } from '../matching/match.js'
 import { postmockError, printWarning } from '../messages.js'
-import { toResponse } from '../render/answer.js'
 import { resolveDelay, sleep } from '../render/delay.js'
+import { faultResponse, withFault } from '../render/fault.js'
 import {
   authenticationErrorResponse,
   limitResponse,
@@ -22,7 +22,7 @@ import { CallLog } from './call-log.js'
 import { configMockOptions, isPostmockConfig, type PostmockConfig } from './config.js'
 import { explainMatch, unservedReport } from './explain.js'
 import { createHandlers } from './handlers.js'
-import { Overrides } from './overrides.js'
+import { type OverrideChoice, Overrides } from './overrides.js'
 import { type Route, Router } from './router.js'
 import { buildSite, type Site } from './site.js'
 import type {
@@ -75,6 +75,23 @@ function callRecording(options: PostmanMockOptions): CallRecording {
   return { callLog, onCall }
 }
 
+/**
+ * What a call's record says of its delivery: the status the client saw (`0` when no answer reached it:
+ * a network error, a timeout, a reset before the headers), the fault, and the sequence step.
+ */
+function deliveryOf(
+  answer: PostmanAnswer,
+  delivery: OverrideChoice['delivery'] | undefined,
+): Pick<RecordedCall, 'status' | 'fault' | 'step'> {
+  const { fault } = answer
+  const unanswered = fault === 'network-error' || fault === 'timeout' || (fault === 'reset' && !answer.body)
+  return {
+    status: unanswered ? 0 : answer.status,
+    ...(fault ? { fault } : {}),
+    ...(delivery?.step === undefined ? {} : { step: delivery.step }),
+  }
+}
+
 class Mock implements PostmanMock {
   readonly examples
   readonly warnings
@@ -103,7 +120,7 @@ class Mock implements PostmanMock {
     // MSW gives each resolver its own copy of the request: its body may be read without a clone.
     this.handlerList ??= createHandlers(this.sites, async (request) => {
       const answer = await this.produce(request, true)
-      return answer && toResponse(answer)
+      return answer && faultResponse(answer, request)
     })
     return this.handlerList
   }
@@ -120,8 +137,10 @@ class Mock implements PostmanMock {
     return this.router.origins()
   }
 
-  private selectorFor(route: Route, incoming: IncomingRequest): Selector | undefined {
-    return headerSelector(incoming.headers) ?? this.overrides.selectorFor(route.site, incoming)
+  /** The control headers' choice, else the newest applicable override's (which counts the call). */
+  private choiceFor(route: Route, incoming: IncomingRequest): Partial<OverrideChoice> {
+    const selector = headerSelector(incoming.headers)
+    return selector ? { selector } : (this.overrides.choiceFor(route.site, incoming) ?? {})
   }
 
   private generator(): Promise<DynamicGenerator> {
@@ -158,7 +177,7 @@ class Mock implements PostmanMock {
 
   async respond(request: Request): Promise<Response | undefined> {
     const answer = await this.produce(request, false)
-    return answer && toResponse(answer)
+    return answer && faultResponse(answer, request)
   }
 
   answer(request: Request): Promise<PostmanAnswer | undefined> {
@@ -171,8 +190,9 @@ class Mock implements PostmanMock {
     if (!route) return undefined
     const { site } = route
     const record = (call: Omit<RecordedCall, 'method' | 'url'>, example?: Example) => {
-      const recorded = { method: request.method.toUpperCase(), url: request.url, ...call }
-      this.log.record(recorded, example)
+      const recorded: RecordedCall = { method: request.method.toUpperCase(), url: request.url, ...call }
+      // A call that failed before any answer (a network error, a timeout) served no example.
+      this.log.record(recorded, recorded.status === 0 ? undefined : example)
       this.recording.onCall?.(recorded, request)
     }
 
@@ -207,33 +227,42 @@ class Mock implements PostmanMock {
       site.settings.matchBody ||
       request.headers.has('x-mock-match-request-body')
     const incoming = await readIncoming(request, url, route.basePath, { read: readsBody, owned })
-    const selector = this.selectorFor(route, incoming)
+    const { selector, delivery } = this.choiceFor(route, incoming)
     const outcome = match(site.index, incoming, site.settings, selector)
-    const delay = resolveDelay(site.delay, request.headers.get('x-mock-response-delay'))
+    const delay = resolveDelay(delivery?.delay ?? site.delay, request.headers.get('x-mock-response-delay'))
+    const deliver = delivery?.fault
+      ? (answer: PostmanAnswer) => withFault(answer, delivery.fault!, delivery.after)
+      : (answer: PostmanAnswer) => answer
     if (outcome.kind === 'not-found') {
       if (incoming.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
         return preflightResponse(request)
       }
-      record({ request: undefined, example: undefined, status: 404, via: 'not-found' })
+      const answer = deliver(notFoundResponse(site.examples.length > 0))
+      record({ request: undefined, example: undefined, via: 'not-found', ...deliveryOf(answer, delivery) })
       await sleep(delay, request.signal)
-      return notFoundResponse(site.examples.length > 0)
+      return answer
     }
     const { example } = outcome
-    const { answer, body } = await this.render(site, example, outcome, incoming)
+    const rendered = await this.render(site, example, outcome, incoming)
     if (options.serverHeaders) {
-      addServerHeaders(answer, body, this.traceRandom.next, this.limitsOf(site).window())
+      addServerHeaders(rendered.answer, rendered.body, this.traceRandom.next, this.limitsOf(site).window())
     }
+    const answer = deliver(rendered.answer)
+    const delivered = deliveryOf(answer, delivery)
     record(
       {
         request: example.info.request,
-        example: {
-          name: example.info.name,
-          id: example.info.id,
-          code: example.response.code,
-          location: example.info.location,
-        },
-        status: answer.status,
+        example:
+          delivered.status === 0
+            ? undefined
+            : {
+                name: example.info.name,
+                id: example.info.id,
+                code: example.response.code,
+                location: example.info.location,
+              },
         via: selector?.via === 'override' ? 'override' : outcome.via,
+        ...delivered,
       },
       example,
     )
@@ -257,7 +286,7 @@ class Mock implements PostmanMock {
     }
     const incoming = await readIncoming(request, url, route.basePath)
     const selector =
-      headerSelector(incoming.headers) ?? this.overrides.selectorFor(route.site, incoming, false)
+      headerSelector(incoming.headers) ?? this.overrides.choiceFor(route.site, incoming, false)?.selector
     const outcome = match(route.site.index, incoming, route.site.settings, selector)
     return explainMatch(route.site, incoming, outcome, selector)
   }

@@ -3,6 +3,8 @@ import type { IncomingRequest } from '../matching/incoming.js'
 import type { Selector } from '../matching/match.js'
 import { comparePaths } from '../matching/path-steps.js'
 import { postmockError } from '../messages.js'
+import { checkOverride } from './override-check.js'
+import { type Delivery, isSpent, turnOf } from './sequence.js'
 import type { Site } from './site.js'
 import type { MockOverride } from './types.js'
 
@@ -10,6 +12,14 @@ interface ActiveOverride {
   override: MockOverride
   /** For a request-scoped override: the examples of that request, per site. */
   within: Map<Site, Set<Example>> | undefined
+  /** How many calls it answered (the next step of a sequence). */
+  served: number
+}
+
+/** What the newest applicable override chose: the example selector, and how the answer is delivered. */
+export interface OverrideChoice {
+  selector: Selector
+  delivery: Delivery
 }
 
 function refersTo(example: Example, reference: string): boolean {
@@ -22,24 +32,6 @@ function refersTo(example: Example, reference: string): boolean {
   return example.path === path || example.path.replace(/\/+$/, '') === path.replace(/\/+$/, '')
 }
 
-function checkOverride(override: MockOverride): void {
-  const fail = (option: string, expected: string, value: unknown): never => {
-    throw postmockError(
-      'INVALID_OPTION',
-      'apply use()',
-      `"${option}": expected ${expected}, got ${JSON.stringify(value)}`,
-      'Pass { request?, example?, code?, id?, once? }',
-      option,
-    )
-  }
-  if (!override || typeof override !== 'object') fail('override', 'an object', override)
-  if (override.code !== undefined && !Number.isInteger(override.code))
-    fail('code', 'an integer status code', override.code)
-  for (const key of ['request', 'example', 'id'] as const) {
-    if (override[key] !== undefined && typeof override[key] !== 'string') fail(key, 'a string', override[key])
-  }
-}
-
 /** The overrides set by `use()`, newest first. */
 export class Overrides {
   private active: ActiveOverride[] = []
@@ -49,7 +41,11 @@ export class Overrides {
   add(overrides: MockOverride[]): () => void {
     const added = overrides.map((override) => {
       checkOverride(override)
-      return { override, within: override.request === undefined ? undefined : this.resolve(override.request) }
+      return {
+        override,
+        within: override.request === undefined ? undefined : this.resolve(override.request),
+        served: 0,
+      }
     })
     this.active.unshift(...added.reverse())
     return () => {
@@ -83,8 +79,11 @@ export class Overrides {
     return within
   }
 
-  /** The selector of the newest override that applies to this request; `consume` uses up a `once` override. */
-  selectorFor(site: Site, incoming: IncomingRequest, consume = true): Selector | undefined {
+  /**
+   * The choice of the newest override that applies to this request; `consume` counts the call (the next
+   * sequence step, a `once` override used up). Without `consume` (explain) nothing changes.
+   */
+  choiceFor(site: Site, incoming: IncomingRequest, consume = true): OverrideChoice | undefined {
     for (const entry of this.active) {
       let within: Set<Example> | undefined
       if (entry.within) {
@@ -102,9 +101,15 @@ export class Overrides {
         )
         if (!reaches) continue
       }
-      if (consume && entry.override.once) this.active = this.active.filter((other) => other !== entry)
-      const { code, example, id } = entry.override
-      return { code, name: example, id, within, via: 'override' }
+      const turn = turnOf(entry.override, entry.served)
+      if (!turn) continue
+      if (consume) {
+        entry.served++
+        if (isSpent(entry.override, entry.served))
+          this.active = this.active.filter((other) => other !== entry)
+      }
+      const { code, example, id } = turn.answer
+      return { selector: { code, name: example, id, within, via: 'override' }, delivery: turn.delivery }
     }
     return undefined
   }

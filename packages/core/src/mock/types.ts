@@ -1,6 +1,13 @@
 import type { RequestHandler } from 'msw'
 import type { PostmockWarning } from '../messages.js'
 import type { VerifyOptions, VerifyResult } from '../verify/verify-types.js'
+import type {
+  ExampleCode,
+  ExampleName,
+  RequestItemName,
+  TypedCallFilter,
+  TypedOverride,
+} from './typed-names.js'
 
 /** A parsed Postman environment export (`values[]`), or the Postman API's `{ environment: {...} }` wrapper. */
 export interface PostmanEnvironment {
@@ -92,7 +99,7 @@ export interface PostmanMockOptions {
 /** One saved example, as {@link PostmanMock.examples} lists it. */
 export interface ExampleInfo {
   /** The name of the request (item) the example belongs to. */
-  request: string
+  request: RequestItemName
   /** Folder names from the collection root down to the request. */
   folders: string[]
   method: string
@@ -100,8 +107,8 @@ export interface ExampleInfo {
   path: string
   /** Enabled query parameters of the example's request, as `key=value` pairs. */
   query: string
-  code: number
-  name: string
+  code: ExampleCode
+  name: ExampleName
   id: string | undefined
   uid: string | undefined
   /** JSON path of the example in the collection, e.g. `item[0].response[1]`. */
@@ -141,8 +148,18 @@ export interface SequenceStep {
   delay?: DelaySetting
 }
 
-/** Chooses the answer from the test side, as the `x-mock-response-*` headers would. */
-export interface MockOverride {
+/**
+ * Chooses the answer from the test side, as the `x-mock-response-*` headers would. With a `postmock types`
+ * file in the program, `request`, `example` and `code` (also in `sequence` steps) take only the collection's names.
+ *
+ * @example
+ * const override: MockOverride = { request: 'Get user', code: 401 }
+ * mock.use(override)
+ */
+export type MockOverride = TypedOverride<MockOverrideFields>
+
+/** {@link MockOverride} with plain `string` names, as it is when no `postmock types` file is registered. */
+export interface MockOverrideFields {
   /** Apply only to requests that reach this request: its item name, or `METHOD /path` / `/path`. */
   request?: string
   /** The example name (as `x-mock-response-name`). */
@@ -176,9 +193,9 @@ export interface RecordedCall {
   method: string
   url: string
   /** The request (item) name of the example served, when one matched. */
-  request: string | undefined
+  request: RequestItemName | undefined
   /** The example served (`location` is its JSON path), or `undefined` for Postman's not-found answer. */
-  example: { name: string; id: string | undefined; code: number; location: string } | undefined
+  example: { name: ExampleName; id: string | undefined; code: ExampleCode; location: string } | undefined
   status: number
   /** What chose the example: scoring, a control header or a `use()` override. */
   via:
@@ -199,8 +216,18 @@ export interface RecordedCall {
   fault?: Fault
 }
 
-/** Filters {@link PostmanMock.calls}. */
-export interface CallFilter {
+/**
+ * Filters {@link PostmanMock.calls}. With a `postmock types` file in the program, `request` takes only the
+ * collection's request names, and with it `example` and `status` only that request's.
+ *
+ * @example
+ * const filter: CallFilter = { request: 'Get user', status: 401 }
+ * mock.calls(filter)
+ */
+export type CallFilter = TypedCallFilter<CallFilterFields>
+
+/** {@link CallFilter} with plain `string` names, as it is when no `postmock types` file is registered. */
+export interface CallFilterFields {
   request?: string
   method?: string
   status?: number
