@@ -8,6 +8,7 @@ const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   pull: async (argv, io) => (await import('./commands/pull.js')).pullCommand(argv, io),
   serve: async (argv, io) => (await import('./commands/serve.js')).serveCommand(argv, io),
   inspect: async (argv, io) => (await import('./commands/inspect.js')).inspectCommand(argv, io),
+  verify: async (argv, io) => (await import('./commands/verify.js')).verifyCommand(argv, io),
 }
 
 function version(): string {
@@ -43,7 +44,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     const run = commands[command]
     if (!run) {
-      err(io, `[postmock] Unknown command "${command}". Commands: pull, serve, inspect. See postmock --help.`)
+      err(
+        io,
+        `[postmock] Unknown command "${command}". Commands: ${Object.keys(commands).join(', ')}. See postmock --help.`,
+      )
       return 2
     }
     return await run(rest, io)

@@ -7,6 +7,7 @@ Commands:
   pull      Download a collection, environment or a whole mock through the Postman API
   serve     Serve a collection (or a postmock.config.json) over HTTP, offline
   inspect   List a collection's requests and examples, and what may surprise you
+  verify    Send each example's saved request to the real API and report drift
 
 Options:
   -h, --help     Show help (also: postmock <command> --help)
@@ -125,3 +126,45 @@ Options:
       --json                 Machine-readable output on stdout
       --strict               Exit with code 1 when there are warnings
   -h, --help                 Show this help`
+
+/** `postmock verify --help`. */
+export const VERIFY_HELP = `Usage:
+  postmock verify <collection.json> --base-url <url> [options]
+
+Sends each example's saved request (variables resolved from the collection and --environment)
+to the real API at --base-url, and compares the answer with the example:
+  - the status code                     status 200 → 404
+  - the Content-Type family             content-type json → html   (json, xml, html, text, …)
+  - for JSON, the shape: the same keys with the same JSON types at every path, an array by the
+    union of its elements' shapes (an empty array goes with any); values may differ
+                                        $.email missing   $.extra unexpected   $.id number → string
+A null goes with any type (APIs send null for an optional field without a value). The body of
+another status is not compared. Only safe methods (GET, HEAD, OPTIONS) are sent unless --methods
+says otherwise; an example with an unresolved {{variable}} or :variable in its URL, or a
+form-data/file body, is skipped. Redirects are not followed (a saved 302 is compared as a 302).
+
+The saved URL's host (a {{baseUrl}}, a mock's) is replaced by --base-url; its path is kept, so a
+{{baseUrl}} of https://api.example.com/v1 gives /v1/users, and --base-url is the bare origin.
+
+One line per example (ok, drift with the paths that differ, skip or error with why), then a
+summary. Nothing the requests carry (saved headers, --header values) is printed.
+
+Options:
+  -b, --base-url <url>      The real API (http:// or https://)
+  -e, --environment <file>  Environment export that resolves {{variables}}
+      --methods <list>      Methods to send, e.g. GET,HEAD,POST (default GET,HEAD,OPTIONS)
+      --concurrency <n>     Requests in flight at most (default 4)
+  -H, --header <k: v>       A header sent with every request, over the saved ones (repeatable),
+                            e.g. --header "Authorization: Bearer $TOKEN"
+      --timeout <ms>        How long one request may take (default 30000)
+      --allow-extra         Keys the API sends and the example lacks are fine (default: drift,
+                            as the example no longer shows what the API sends)
+      --json                Machine-readable report on stdout (results, differences, summary)
+  -h, --help                Show this help
+
+Exit codes: 0 every example sent agrees, 1 drift, 2 a wrong command line or an unreadable
+collection/environment, 3 an example could not be sent (network error, timeout).
+
+Example:
+  postmock verify testAPI.postman_collection.json -e staging.postman_environment.json \\
+    --base-url https://staging.api.example.com --header "Authorization: Bearer $TOKEN"`

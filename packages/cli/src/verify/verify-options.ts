@@ -1,0 +1,118 @@
+import { parseArgs } from 'node:util'
+import { usageError } from '../cli-error.js'
+import { visible } from '../output/visible.js'
+
+const options = {
+  'base-url': { type: 'string', short: 'b' },
+  environment: { type: 'string', short: 'e' },
+  json: { type: 'boolean' },
+  methods: { type: 'string' },
+  concurrency: { type: 'string' },
+  header: { type: 'string', short: 'H', multiple: true },
+  timeout: { type: 'string' },
+  'allow-extra': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+/** The methods sent by default: the safe ones (RFC 9110 §9.2.1), which change nothing on the server. */
+export const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
+
+/** What `postmock verify` was asked to do. */
+export interface VerifySettings {
+  help: false
+  collection: string
+  /** The API's origin and base path, without a trailing slash: `https://staging.api.example.com/v1`. */
+  baseUrl: string
+  environment: string | undefined
+  json: boolean
+  /** Upper-cased. */
+  methods: ReadonlySet<string>
+  concurrency: number
+  /** `--header 'name: value'`, sent with every request over the saved headers. */
+  headers: Array<[string, string]>
+  timeoutMs: number
+  allowExtraKeys: boolean
+}
+
+/** How long one request may take, by default. */
+export const DEFAULT_VERIFY_TIMEOUT_MS = 30_000
+
+function wholeNumber(option: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN
+  if (number >= 1 && number <= max) return number
+  throw usageError('verify', `${option} takes a whole number from 1 to ${max} (got "${visible(value)}")`)
+}
+
+function readBaseUrl(value: string | undefined): string {
+  if (value === undefined)
+    throw usageError('verify', 'it needs --base-url <url>, the real API to send the requests to')
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw usageError(
+      'verify',
+      `--base-url must be an http:// or https:// URL without query, got "${visible(value)}"`,
+    )
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+function readHeader(value: string): [string, string] {
+  const colon = value.indexOf(':')
+  const name = colon > 0 ? value.slice(0, colon).trim() : ''
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    // the value may be a secret: only its name (or nothing) is shown
+    throw usageError('verify', `--header takes "Name: value", got one without a valid name before ":"`)
+  }
+  return [name.toLowerCase(), value.slice(colon + 1).trim()]
+}
+
+/** Reads and checks `verify`'s command line; `{ help: true }` for `--help`. */
+export function readVerifyArgs(argv: string[]): VerifySettings | { help: true } {
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>
+  >
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true })
+  } catch (error) {
+    throw usageError('verify', (error as Error).message)
+  }
+  const { values, positionals } = parsed
+  if (values.help) return { help: true }
+  if (positionals.length !== 1) {
+    throw usageError(
+      'verify',
+      positionals.length === 0
+        ? 'it needs a collection file'
+        : `it takes one file, got ${positionals.length}`,
+    )
+  }
+  const methods = (values.methods ?? SAFE_METHODS.join(','))
+    .split(',')
+    .map((method) => method.trim().toUpperCase())
+    .filter(Boolean)
+  const bad = methods.find((method) => !/^[A-Z][A-Z-]*$/.test(method))
+  if (methods.length === 0 || bad !== undefined) {
+    throw usageError(
+      'verify',
+      `--methods takes method names separated by commas, e.g. GET,HEAD (got "${visible(values.methods ?? '')}")`,
+    )
+  }
+  return {
+    help: false,
+    collection: positionals[0]!,
+    baseUrl: readBaseUrl(values['base-url']),
+    environment: values.environment,
+    json: values.json === true,
+    methods: new Set(methods),
+    concurrency: wholeNumber('--concurrency', values.concurrency, 4, 64),
+    headers: (values.header ?? []).map(readHeader),
+    timeoutMs: wholeNumber('--timeout', values.timeout, DEFAULT_VERIFY_TIMEOUT_MS, 2_147_483_647),
+    allowExtraKeys: values['allow-extra'] === true,
+  }
+}
