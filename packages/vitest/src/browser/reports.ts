@@ -1,0 +1,39 @@
+import { formatMessage, PostmockError } from '@postmock/core'
+
+/** The report for a request to an origin no collection serves: refused in the page, never sent. */
+export function refusalReport(request: Request, served: readonly string[]): string {
+  const { origin } = new URL(request.url)
+  return formatMessage(
+    `send ${request.method} ${request.url}`,
+    `its origin is not served by postmock (served: ${served.join(', ') || 'none'}), and requests are never sent to the network: msw's service worker answered it with a network error`,
+    `Add the origin to baseUrls, or call the mock at https://<mockId>.mock.pstmn.io. To let it reach the network instead, list it in passthrough: ['${origin}'] or set onUnmatched: 'bypass'`,
+  )
+}
+
+/** The error that fails a test: every unmatched or refused request of that test, in order. */
+export function problemsError(reports: readonly string[]): PostmockError {
+  const text =
+    reports.length === 1
+      ? reports[0]!
+      : `[postmock] ${reports.length} requests in this test were not answered from the collection:\n\n${reports.join('\n\n')}`
+  const code = reports.every((report) => report.includes('Failed to send'))
+    ? 'UNSERVED_ORIGIN'
+    : 'UNMATCHED_REQUEST'
+  const error = new PostmockError(code, text)
+  // The stack would only show postmock's and msw's frames; the report already names the request.
+  error.stack = `${error.name}: ${text}`
+  return error
+}
+
+/** The worker could not start: most often its script is not served. */
+export function workerStartError(url: string, cause: unknown): PostmockError {
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  return new PostmockError(
+    'MISSING_RUNTIME',
+    formatMessage(
+      `start msw's service worker from ${url}`,
+      reason,
+      "Add postmockWorker() from '@postmock/vitest/plugin' to the plugins of your Vitest config (it serves msw's mockServiceWorker.js), or copy the script with `npx msw init public`",
+    ),
+  )
+}

@@ -1,0 +1,219 @@
+import type {
+  PostmanMocks,
+  PostmanSource,
+  PostmockServer,
+  SetupPostmanMocksOptions,
+} from '@postmock/adapter-node'
+import { formatMessage, type PostmanMock, PostmockError } from '@postmock/core'
+import type { RequestHandler } from 'msw'
+import { type StartOptions, setupWorker } from 'msw/browser'
+import { WORKER_URL } from '../worker-url.js'
+import { type LoadedSource, loadBrowserSources } from './read-sources.js'
+import { problemsError, workerStartError } from './reports.js'
+import { BrowserScope } from './scope.js'
+import { collectionHandler } from './worker-handler.js'
+
+/** The browser build's session: what `setupPostmanMocks()` binds to Vitest's hooks. */
+export interface BrowserSession {
+  readonly mocks: PostmanMocks
+  /** `beforeAll`: reads the sources and starts msw's worker for this file's page. */
+  start(): Promise<void>
+  /** `afterEach`: fails the test that just ran if it had unmatched or refused requests; resets. */
+  endTest(): Promise<void>
+  /** `afterAll`: stops the worker and prints the `reportUnused` list. */
+  stop(): Promise<void>
+}
+
+/**
+ * The worker's start options. Requests the collections do not serve are decided by `collectionHandler`;
+ * the rest (the page's own origin) and WebSocket frames go on quietly: msw 2 names that option
+ * `onUnhandledRequest`, msw 3 `onUnhandledFrame`, so both are set (an object, not a literal, for either's types).
+ */
+const START_OPTIONS: StartOptions = Object.assign({ quiet: true, serviceWorker: { url: WORKER_URL } }, {
+  onUnhandledRequest: 'bypass',
+  onUnhandledFrame: 'bypass',
+} as const)
+
+/** The mock serving the request's origin (else the first, which says the origin is not served). */
+function mockFor(scope: BrowserScope, action: 'explain' | 'verify', request: Request): PostmanMock {
+  const mock = scope.serving(request.url) ?? scope.mocks[0]
+  if (mock) return mock
+  throw new PostmockError(
+    'INVALID_OPTION',
+    formatMessage(`${action} the request`, 'no collection is loaded', `Call ${action}() inside a test`),
+  )
+}
+
+/** The session whose worker runs in this page: msw answers a page from one worker only. */
+let runningInPage: object | undefined
+
+function secondWorkerError(): PostmockError {
+  return new PostmockError(
+    'INVALID_OPTION',
+    formatMessage(
+      'start setupPostmanMocks() a second time in this page',
+      "another setupPostmanMocks() (this file's, or a setupFiles module's) already runs msw's worker here, and msw answers a page from one worker only",
+      'Pass every collection to one call: setupPostmanMocks([{ collection: a, baseUrls: [...] }, { collection: b, baseUrls: [...] }])',
+    ),
+  )
+}
+
+function notStarted(what: string): PostmockError {
+  return new PostmockError(
+    'INVALID_OPTION',
+    formatMessage(
+      `read postman.${what}`,
+      'the collections load in beforeAll, which has not run yet',
+      'Use it inside a test or a hook',
+    ),
+  )
+}
+
+/**
+ * Creates msw's `setupWorker` with one handler that asks the collections (see `collectionHandler`),
+ * and the per-file scope: `use()` and `calls()` belong to the running test and are reset after it.
+ * A browser has no async context, so `test.concurrent` tests of one file share that scope; files are
+ * isolated from each other (each runs in its own page with its own worker client).
+ *
+ * @example
+ * const session = createBrowserSession(collection, { baseUrls: ['https://api.example.com'] })
+ * beforeAll(() => session.start())
+ * afterEach(() => session.endTest())
+ * afterAll(() => session.stop())
+ */
+export function createBrowserSession(
+  sources: PostmanSource | readonly PostmanSource[],
+  options: SetupPostmanMocksOptions = {},
+): BrowserSession {
+  const onUnmatched = options.onUnmatched ?? 'error'
+  let loaded: LoadedSource[] | undefined
+  let shared: BrowserScope | undefined
+  let isolated: BrowserScope | undefined
+  /** Per source, the locations of the examples no test of this file was answered with yet. */
+  let neverServed: Array<Set<string>> = []
+
+  const current = (what: string): BrowserScope => {
+    const scope = isolated ?? shared
+    if (!scope) throw notStarted(what)
+    return scope
+  }
+  const worker = setupWorker(
+    collectionHandler({
+      options,
+      scope: () => isolated ?? shared,
+      flag: (scope, report) => {
+        const safe = report.catch(
+          (error: unknown) => `[postmock] ${(error as Error)?.message ?? String(error)}`,
+        )
+        if (onUnmatched === 'warn') void safe.then((text) => console.warn(text))
+        else if (onUnmatched === 'error') scope.problems.push(safe)
+      },
+    }),
+  )
+
+  const endScope = async (scope: BrowserScope): Promise<void> => {
+    const reports = await Promise.all(scope.problems)
+    scope.mocks.forEach((mock, i) => {
+      const still = new Set(mock.unused().map((example) => example.location))
+      neverServed[i] = new Set([...(neverServed[i] ?? [])].filter((location) => still.has(location)))
+    })
+    scope.reset()
+    if (reports.length) throw problemsError(reports)
+  }
+
+  const server: PostmockServer = {
+    use: (...handlers) => worker.use(...handlers),
+    resetHandlers: (...next) => {
+      worker.resetHandlers()
+      if (next.length) worker.use(...next)
+    },
+    restoreHandlers: () => worker.restoreHandlers(),
+    listHandlers: () => worker.listHandlers().slice(0, -1) as readonly RequestHandler[],
+  }
+
+  const mocks: PostmanMocks = {
+    server,
+    get handlers() {
+      return current('handlers').mocks.flatMap((mock) => mock.handlers)
+    },
+    get examples() {
+      return current('examples').mocks.flatMap((mock) => mock.examples)
+    },
+    get warnings() {
+      return current('warnings').mocks.flatMap((mock) => mock.warnings)
+    },
+    use: (...overrides) => current('use()').use(overrides),
+    calls: (filter) => current('calls()').calls(filter),
+    unused: () =>
+      current('unused()').mocks.flatMap((mock, i) =>
+        mock.unused().filter((example) => neverServed[i]?.has(example.location) ?? true),
+      ),
+    explain: async (request) => mockFor(current('explain()'), 'explain', request).explain(request),
+    verify: async (request, response, verifyOptions) =>
+      mockFor(current('verify()'), 'verify', request).verify(request, response, verifyOptions),
+    respond: async (request) =>
+      (await current('respond()').serving(request.url)?.respond(request)) ?? undefined,
+    serves: (url) => current('serves()').serving(String(url)) !== undefined,
+    reset: () => current('reset()').reset(),
+    isolate:
+      (fn) =>
+      async (...args) => {
+        if (!loaded) throw notStarted('isolate()')
+        if (isolated) {
+          throw new PostmockError(
+            'INVALID_OPTION',
+            formatMessage(
+              'run postman.isolate()',
+              'another isolated function is still running, and a browser has no async context to tell their requests apart',
+              'Await one isolate() before starting the next',
+            ),
+          )
+        }
+        const scope = new BrowserScope(loaded.map((source) => source.mock.fork()))
+        isolated = scope
+        try {
+          const result = await fn(...args)
+          isolated = undefined
+          await endScope(scope)
+          return result
+        } finally {
+          isolated = undefined
+        }
+      },
+  }
+
+  return {
+    mocks,
+    start: async () => {
+      if (runningInPage && runningInPage !== mocks) throw secondWorkerError()
+      runningInPage = mocks
+      loaded ??= await loadBrowserSources(sources, options)
+      shared ??= new BrowserScope(loaded.map((source) => source.mock))
+      neverServed = shared.mocks.map((mock) => new Set(mock.examples.map((example) => example.location)))
+      try {
+        await worker.start(START_OPTIONS)
+      } catch (error) {
+        throw workerStartError(WORKER_URL, error)
+      }
+    },
+    endTest: async () => {
+      if (shared) await endScope(shared)
+    },
+    stop: async () => {
+      if (runningInPage === mocks) runningInPage = undefined
+      await worker.stop()
+      if (!options.reportUnused || !loaded) return
+      const lines = loaded.flatMap(({ label, mock }, i) =>
+        mock.examples
+          .filter((example) => neverServed[i]?.has(example.location))
+          .map((e) => `  ${label} · ${e.request} · ${e.method} ${e.path} · ${e.code} ${e.name}`),
+      )
+      const total = loaded.reduce((sum, { mock }) => sum + mock.examples.length, 0)
+      if (lines.length) {
+        console.log(
+          `[postmock] ${lines.length} of ${total} examples were never served in this test file:\n${lines.join('\n')}`,
+        )
+      }
+    },
+  }
+}
