@@ -1,9 +1,11 @@
 import type { PostmanMock } from '@postmock/core'
+import { faultError } from './fault-errors.js'
 import { authorityOf } from './interception/authority.js'
 import type { ConnectionTarget, HttpVerdict, InterceptionPolicy } from './interception/glossary.js'
 import { isLoopbackHost } from './interception/loopback.js'
 import type { MockSet } from './mock-set.js'
 import { isPassthrough, isPassthroughTarget, type SetupPostmanMocksOptions } from './options.js'
+import type { Recorder } from './recording/recorder.js'
 import { connectionRefusal, isWebSocketUpgrade, refusalError, requestRefusal } from './refusals.js'
 import type { Runtime } from './runtime.js'
 import type { UserHandlers } from './user-handlers.js'
@@ -17,17 +19,19 @@ export interface PolicyContext {
   scope(): MockSet | undefined
   /** Records a report that fails the scope's test (or is printed, with `onUnmatched: 'warn'`). */
   flag(set: MockSet, report: Promise<string>): void
+  /** With `record`: answers served origins from the real API where the mode says so (see recording/). */
+  recorder?: Recorder
 }
 
 const PASSTHROUGH: HttpVerdict = { kind: 'passthrough' }
 
-/** Whether the mock's newest calls show this request answered with Postman's not-found 404. */
+/** Whether the mock's newest calls show this request answered with Postman's not-found 404 (no fault asked for). */
 function isNotFound(mock: PostmanMock, request: Request): boolean {
   const calls = mock.calls({ status: 404, method: request.method })
   const href = new URL(request.url).href
   for (let i = calls.length - 1; i >= 0; i--) {
     const call = calls[i]!
-    if (new URL(call.url).href === href) return call.via === 'not-found'
+    if (new URL(call.url).href === href) return call.via === 'not-found' && call.fault === undefined
   }
   return false
 }
@@ -41,6 +45,11 @@ function isNotFound(mock: PostmanMock, request: Request): boolean {
 export function createPolicy(context: PolicyContext): InterceptionPolicy {
   const { runtime, options, userHandlers } = context
   const bypass = options.onUnmatched === 'bypass'
+  /** An answer, or the network error it stands for (`Response.error()`: a fault, or msw's `HttpResponse.error()`). */
+  const answered = (request: Request, response: Response): HttpVerdict =>
+    response.type === 'error'
+      ? { kind: 'fail', error: faultError(runtime.core.faultOf(response), request) }
+      : { kind: 'respond', response }
 
   const answer = async (set: MockSet, mock: PostmanMock, request: Request) => {
     // The body is read by matching; the report for a 404 needs the request again.
@@ -59,10 +68,18 @@ export function createPolicy(context: PolicyContext): InterceptionPolicy {
     async request(request) {
       const set = context.scope()
       const own = await userHandlers.respond(request)
-      if (own) return { kind: 'respond', response: own }
+      if (own) return answered(request, own)
       const mock = isWebSocketUpgrade(request) ? undefined : set?.serving(request.url)
-      const response = set && mock ? await answer(set, mock, request) : undefined
-      if (response) return { kind: 'respond', response }
+      if (set && mock && context.recorder) {
+        const recorded = await context.recorder.respond(mock, set.mocks.indexOf(mock), request)
+        if (recorded?.kind === 'respond') return recorded
+        if (recorded) {
+          context.flag(set, Promise.resolve(recorded.report))
+          return { kind: 'refuse', error: refusalError(recorded.report) }
+        }
+      }
+      const response = set && mock && !context.recorder ? await answer(set, mock, request) : undefined
+      if (response) return answered(request, response)
       if (bypass || isPassthrough(request.url, options.passthrough)) return PASSTHROUGH
       const report = requestRefusal(runtime, set, request)
       if (set) context.flag(set, Promise.resolve(report))

@@ -10,8 +10,19 @@ import { diagnoseLoadFailure, missingGlobals, startupError } from './startup-che
 
 /** The modules the adapters need at run time, loaded once and checked (see {@link getRuntime}). */
 export interface Runtime {
-  core: Pick<typeof Core, 'createPostmanMock' | 'formatMessage' | 'PostmockError'>
-  coreNode: Pick<typeof CoreNode, 'loadSource' | 'loadEnvironment'>
+  core: Pick<
+    typeof Core,
+    'createPostmanMock' | 'formatMessage' | 'PostmockError' | 'CoverageRecorder' | 'faultOf'
+  >
+  coreNode: Pick<
+    typeof CoreNode,
+    | 'loadSource'
+    | 'loadEnvironment'
+    | 'recordIntoFile'
+    | 'COVERAGE_DIR_ENV'
+    | 'writeCoverageFragment'
+    | 'coverageTestLabel'
+  >
   /** msw's, for the user's own handlers (`postman.server.use(...)`). */
   getResponse: typeof Msw.getResponse
   interception: InterceptorModules

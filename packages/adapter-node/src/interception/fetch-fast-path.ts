@@ -88,7 +88,7 @@ export function patchGlobalFetch(decide: Decide): () => void {
     const replay = request.body && request.redirect === 'follow' ? request.clone() : undefined
     const verdict = await abortable(decide(request), request.signal)
     if (verdict.kind === 'passthrough') return original(request)
-    if (verdict.kind === 'refuse') throw networkError(verdict.error)
+    if (verdict.kind === 'refuse' || verdict.kind === 'fail') throw networkError(verdict.error)
     const { response } = verdict
     const redirects = REDIRECT_STATUSES.has(response.status) && response.headers.has('location')
     if (!redirects || request.redirect === 'manual') return answeredFrom(response, request.url, hops > 0)

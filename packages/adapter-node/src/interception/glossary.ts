@@ -9,6 +9,11 @@ export type HttpVerdict =
   | { kind: 'respond'; response: Response }
   /** Failed like a network error, with a `[postmock]` report as its cause; nothing is sent. */
   | { kind: 'refuse'; error: Error }
+  /**
+   * Failed like a network error because the test asked for it (a `use({ fault })`, msw's
+   * `HttpResponse.error()`), with `error` as the connection error; nothing is sent, nothing reported.
+   */
+  | { kind: 'fail'; error: Error }
   /** Sent to the real network (`passthrough`, `onUnmatched: 'bypass'`). */
   | { kind: 'passthrough' }
 

@@ -70,7 +70,7 @@ export function applySocketLayer(modules: InterceptorModules, policy: Intercepti
   http.on('request', async ({ request, controller }) => {
     const verdict = await policy.request(request)
     if (verdict.kind === 'respond') controller.respondWith(verdict.response)
-    else if (verdict.kind === 'refuse') controller.errorWith(verdict.error)
+    else if (verdict.kind === 'refuse' || verdict.kind === 'fail') controller.errorWith(verdict.error)
   })
   http.apply()
 

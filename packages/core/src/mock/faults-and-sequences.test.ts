@@ -155,7 +155,7 @@ describe('faults', () => {
   test("msw's handlers realize faults: fetch rejects with a TypeError, a malformed body fails to parse", async () => {
     const mock = createPostmanMock(collection)
     const server = setupServer(...mock.handlers)
-    server.listen({ onUnhandledRequest: 'error' })
+    server.listen()
     try {
       mock.use({ request: 'Get user', once: true, fault: 'network-error' })
       await expect(fetch(`${MOCK}/users/1`)).rejects.toThrow(TypeError)
