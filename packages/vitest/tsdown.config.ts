@@ -2,7 +2,7 @@ import { defineConfig } from 'tsdown'
 
 export default defineConfig([
   {
-    entry: ['src/index.ts', 'src/plugin.ts'],
+    entry: ['src/index.ts', 'src/plugin.ts', 'src/reporter.ts'],
     format: ['esm', 'cjs'],
     dts: true,
     outDir: 'dist',

@@ -9,8 +9,14 @@ import { preloadRuntime } from './runtime.js'
 // The CJS build loads them with `require` on first use instead.
 if (!__POSTMOCK_CJS__) await preloadRuntime()
 
-export { type RunnerHooks, setupWithRunnerHooks } from './bind-hooks.js'
+export { type RunnerHooks, type RunnerTask, setupWithRunnerHooks } from './bind-hooks.js'
+export type { TestIdentity } from './example-coverage/test-identity.js'
 export type { OnUnmatched, PostmanSource, PostmanSourceEntry, SetupPostmanMocksOptions } from './options.js'
-export { createPostmockSession, type PostmanMocks, type PostmockSession } from './session.js'
+export {
+  createPostmockSession,
+  type PostmanMocks,
+  type PostmockSession,
+  type SessionRunner,
+} from './session.js'
 export { missingGlobals } from './startup-check.js'
 export type { PostmockServer } from './user-handlers.js'

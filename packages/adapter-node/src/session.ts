@@ -10,11 +10,15 @@ import type {
   VerifyResult,
 } from '@postmock/core'
 import type { RequestHandler } from 'msw'
+import { SessionCoverage } from './example-coverage/session-coverage.js'
+import type { TestIdentity } from './example-coverage/test-identity.js'
 import type { Interception } from './interception/glossary.js'
 import { installInterception } from './interception/install.js'
 import { MockSet } from './mock-set.js'
 import type { PostmanSource, SetupPostmanMocksOptions } from './options.js'
 import { createPolicy } from './policy.js'
+import { recordingSettings } from './recording/record-options.js'
+import { createRecorder } from './recording/recorder.js'
 import { problemsError, type UnusedGroup, unusedTable } from './reports.js'
 import { getRuntime, type Runtime } from './runtime.js'
 import { loadSources, type MockFactory } from './sources.js'
@@ -36,7 +40,11 @@ export interface PostmanMocks {
   readonly examples: readonly ExampleInfo[]
   /** Problems found while loading the sources. */
   readonly warnings: readonly PostmockWarning[]
-  /** Chooses answers for the rest of the current test; returns a function that removes them. */
+  /**
+   * Chooses answers for the rest of the current test; returns a function that removes them. With a
+   * `postmock types` file in the program, `request`, `example` and `code` take only the collection's names
+   * (as do `calls()`'s filter and the `request`/`name`/`code` of what `unused()` and `explain()` give).
+   */
   use(...overrides: MockOverride[]): () => void
   /** The requests the current test made to served origins. */
   calls(filter?: CallFilter): RecordedCall[]
@@ -74,10 +82,22 @@ export interface PostmockSession {
   start(): Promise<void>
   /** `afterEach`: fails the test that just ran if it had unmatched or refused requests; resets. */
   endTest(): Promise<void>
-  /** Around one test: a concurrent test runs in its own scope, others in the shared one. */
-  runTest(run: () => Promise<void>, isolated: boolean): Promise<void>
-  /** `afterAll`: closes the server and prints the `reportUnused` table. */
-  stop(): void
+  /**
+   * Around one test: a concurrent test runs in its own scope, others in the shared one. `test` names
+   * it in coverage reports (else the runner's `currentTest()`).
+   */
+  runTest(run: () => Promise<void>, isolated: boolean, test?: TestIdentity): Promise<void>
+  /**
+   * `afterAll`: closes the server, prints the `reportUnused` table, and (with `record`) writes the
+   * recorded answers into their collection files.
+   */
+  stop(): Promise<void>
+}
+
+/** What the runner tells a session beyond its hooks. */
+export interface SessionRunner {
+  /** The running test (coverage reports name the tests that got each example). */
+  currentTest?: () => TestIdentity | undefined
 }
 
 function notStarted(runtime: Runtime, what: string): Error {
@@ -105,6 +125,7 @@ function notStarted(runtime: Runtime, what: string): Error {
 export function createPostmockSession(
   sources: PostmanSource | readonly PostmanSource[],
   options: SetupPostmanMocksOptions = {},
+  runner: SessionRunner = {},
 ): PostmockSession {
   const runtime = getRuntime()
   const onUnmatched = options.onUnmatched ?? 'error'
@@ -115,6 +136,9 @@ export function createPostmockSession(
   let reported = false
   /** Per source, the locations of the examples no scope has served yet. */
   let neverServed: Array<Set<string>> = []
+  /** Example coverage for a coverage reporter's run (only when one runs). */
+  let coverage: SessionCoverage | undefined
+  const runningTest = (): TestIdentity | undefined => runner.currentTest?.()
 
   const sharedSet = (what: string): MockSet => {
     if (!shared) throw notStarted(runtime, what)
@@ -129,7 +153,10 @@ export function createPostmockSession(
   }
 
   const userHandlers = new UserHandlers(runtime)
+  const recording = recordingSettings(runtime, sources, options)
+  const recorder = recording && createRecorder(runtime, recording)
   const policy = createPolicy({
+    recorder,
     runtime,
     options,
     userHandlers,
@@ -138,31 +165,32 @@ export function createPostmockSession(
   })
   let interception: Interception | undefined
 
-  const recordUnused = (set: MockSet): void => {
+  const recordUnused = (set: MockSet, test: TestIdentity | undefined = runningTest()): void => {
+    coverage?.collect(set, test)
     set.mocks.forEach((mock, i) => {
       const still = new Set(mock.unused().map((example) => example.location))
       neverServed[i] = new Set([...(neverServed[i] ?? [])].filter((location) => still.has(location)))
     })
   }
 
-  const endScope = async (set: MockSet): Promise<void> => {
+  const endScope = async (set: MockSet, test?: TestIdentity): Promise<void> => {
     const reports = await Promise.all(set.problems)
-    recordUnused(set)
+    recordUnused(set, test ?? runningTest())
     set.reset()
     if (reports.length) throw problemsError(runtime, reports)
   }
 
-  const runIsolated = async <R>(fn: () => R | Promise<R>): Promise<R> => {
+  const runIsolated = async <R>(fn: () => R | Promise<R>, test = runningTest()): Promise<R> => {
     if (!factories) throw notStarted(runtime, 'isolate()')
     const set = new MockSet(factories)
     let result: R
     try {
       result = await scopes.run(set, fn)
     } catch (error) {
-      recordUnused(set)
+      recordUnused(set, test)
       throw error
     }
-    await endScope(set)
+    await endScope(set, test)
     return result
   }
 
@@ -191,7 +219,11 @@ export function createPostmockSession(
     respond: async (request) =>
       (await current('respond()').serving(request.url)?.respond(request)) ?? undefined,
     serves: (url) => sharedSet('serves()').serving(String(url)) !== undefined,
-    reset: () => current('reset()').reset(),
+    reset: () => {
+      const set = current('reset()')
+      coverage?.collect(set, runningTest())
+      set.reset()
+    },
     isolate:
       (fn) =>
       (...args) =>
@@ -205,6 +237,7 @@ export function createPostmockSession(
         factories = loaded
         shared = new MockSet(loaded)
         neverServed = shared.mocks.map((mock) => new Set(mock.examples.map((example) => example.location)))
+        coverage = SessionCoverage.start(runtime, loaded, shared)
       })
       return loading.then(() => {
         interception ??= installInterception(runtime.interception, policy)
@@ -213,16 +246,23 @@ export function createPostmockSession(
     endTest: async () => {
       if (shared) await endScope(shared)
     },
-    runTest: async (run, isolated) => {
-      if (isolated && factories) await runIsolated(run)
+    runTest: async (run, isolated, test) => {
+      if (isolated && factories) await runIsolated(run, test ?? runningTest())
       else {
         await run()
-        if (shared) await endScope(shared)
+        if (shared) await endScope(shared, test)
       }
     },
-    stop: () => {
+    stop: async () => {
       interception?.dispose()
       interception = undefined
+      await recorder?.flush()
+      if (coverage && shared) {
+        // calls made after the last test (in afterAll hooks) count, for no test
+        coverage.collect(shared, undefined)
+        coverage.write()
+        coverage = undefined
+      }
       if (!options.reportUnused || !shared || reported) return
       reported = true
       recordUnused(shared)

@@ -15,6 +15,7 @@ export type {
   CoverageExample,
   CoverageOptions,
   CoverageReport,
+  CoverageReporterOptions,
   UnservedExample,
 } from './example-coverage/types.js'
 export type { PostmockErrorCode, PostmockWarning } from './messages.js'

@@ -14,6 +14,7 @@ export type PostmockErrorCode =
   | 'UNMATCHED_REQUEST'
   | 'UNSERVED_ORIGIN'
   | 'MISSING_RUNTIME'
+  | 'INVALID_COVERAGE'
 
 const PREFIX = '[postmock]'
 

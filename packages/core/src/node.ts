@@ -121,6 +121,19 @@ export async function loadSource(source: unknown): Promise<unknown> {
   return source
 }
 
+export { type CoveragePrinter, CoverageRun } from './example-coverage/coverage-run.js'
+export {
+  COVERAGE_DIR_ENV,
+  type CoverageOutcome,
+  coverageOptionsOf,
+  coverageTestLabel,
+  endCoverageRun,
+  finishCoverage,
+  readCoverageFiles,
+  startCoverageRun,
+  writeCoverageFragment,
+} from './example-coverage/run-files.js'
+
 export type { FileLockOptions } from './file-lock.js'
 export { withFileLock } from './file-lock.js'
 export { type RecordFileOptions, type RecordFileResult, recordIntoFile } from './record-file.js'

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, expect } from '@jest/globals'
 import {
   type PostmanMocks,
   type PostmanSource,
@@ -35,5 +35,9 @@ export function setupPostmanMocks(
   source: PostmanSource | readonly PostmanSource[],
   options?: SetupPostmanMocksOptions,
 ): PostmanMocks {
-  return setupWithRunnerHooks({ beforeAll, afterEach, afterAll }, source, options)
+  const currentTest = () => {
+    const state = expect.getState()
+    return { name: state.currentTestName, file: state.testPath }
+  }
+  return setupWithRunnerHooks({ beforeAll, afterEach, afterAll, currentTest }, source, options)
 }

@@ -6,7 +6,9 @@ import type {
   PlaywrightWorkerArgs,
   PlaywrightWorkerOptions,
 } from '@playwright/test'
+import { coverageTestLabel } from '@postmock/core/node'
 import type { PostmanFixturesOptions } from './options.js'
+import { nameCoverageTest } from './route-coverage.js'
 import { type PostmanRoute, routePostmanMocks } from './route-postman-mocks.js'
 
 /** The fixtures a test gets from {@link postmanFixtures}. */
@@ -66,6 +68,8 @@ export function postmanFixtures(
           (testInfo.config.configFile ? dirname(testInfo.config.configFile) : testInfo.config.rootDir)
         const allowOrigins = [...(rest.allowOrigins ?? []), ...(baseURL ? [new URL(baseURL).origin] : [])]
         const postman = await routePostmanMocks(context, collection, { ...rest, baseDir, allowOrigins })
+        // coverage reports name the test: `<file> > <describe > title>`
+        nameCoverageTest(postman, coverageTestLabel(testInfo.titlePath.slice(1).join(' > '), testInfo.file))
         await use(postman)
         await postman.unroute()
         postman.assertNoUnmatched()

@@ -17,6 +17,7 @@ import {
   type UnmatchedRequest,
   unmatchedMessage,
 } from './report.js'
+import { RouteCoverage, trackRouteCoverage } from './route-coverage.js'
 import { toFetchRequest, toFulfillHeaders } from './to-fetch-request.js'
 
 /** What {@link routePostmanMocks} returns: core's `PostmanMock` API plus what routing adds. */
@@ -74,6 +75,7 @@ export async function routePostmanMocks(
   options: PostmanRouteOptions = {},
 ): Promise<PostmanRoute> {
   const mock = await loadMock(source, options)
+  const coverage = RouteCoverage.start(mock, source, options.baseDir)
   const onUnmatched = options.onUnmatched ?? 'error'
   const allowed = new Set((options.allowOrigins ?? []).map((origin) => originOf(origin) ?? origin))
   let unmatched: UnmatchedRequest[] = []
@@ -119,7 +121,7 @@ export async function routePostmanMocks(
   await target.route(served, answer)
   if (options.blockUnserved !== false) await target.route(unserved, refuse)
 
-  return {
+  const route: PostmanRoute = {
     mock,
     get handlers() {
       return mock.handlers
@@ -142,6 +144,7 @@ export async function routePostmanMocks(
     calls: (filter?: CallFilter): RecordedCall[] => mock.calls(filter),
     unused: () => mock.unused(),
     reset() {
+      coverage?.collect(mock)
       mock.reset()
       unmatched = []
       blocked = []
@@ -158,6 +161,9 @@ export async function routePostmanMocks(
     async unroute() {
       await settle(() => target.unroute(served, answer))
       if (options.blockUnserved !== false) await settle(() => target.unroute(unserved, refuse))
+      coverage?.finish(mock)
     },
   }
+  trackRouteCoverage(route, coverage)
+  return route
 }

@@ -1,6 +1,7 @@
 import {
   type PostmanMocks,
   type PostmanSource,
+  type RunnerTask,
   type SetupPostmanMocksOptions,
   setupWithRunnerHooks,
 } from '@postmock/adapter-node'
@@ -36,12 +37,20 @@ export function setupPostmanMocks(
 ): PostmanMocks {
   // `aroundEach` exists from Vitest 4.1; older versions share one scope and check in `afterEach`.
   const aroundEach = (vitest as { aroundEach?: unknown }).aroundEach as
-    | ((
-        fn: (run: () => Promise<void>, context: { task?: { concurrent?: boolean } }) => Promise<void>,
-      ) => void)
+    | ((fn: (run: () => Promise<void>, context: { task?: RunnerTask }) => Promise<void>) => void)
     | undefined
+  const currentTest = () => {
+    const state = vitest.expect.getState()
+    return { name: state.currentTestName, file: state.testPath }
+  }
   return setupWithRunnerHooks(
-    { beforeAll: vitest.beforeAll, afterEach: vitest.afterEach, afterAll: vitest.afterAll, aroundEach },
+    {
+      beforeAll: vitest.beforeAll,
+      afterEach: vitest.afterEach,
+      afterAll: vitest.afterAll,
+      aroundEach,
+      currentTest,
+    },
     source,
     options,
   )
