@@ -1,0 +1,128 @@
+/**
+ * Runs the real Vitest in browser mode (Chromium from the system, @vitest/browser-playwright) on a small
+ * project that imports `@postmock/vitest` as users do, and checks the exit code and each test's outcome.
+ */
+import { copyFileSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+  COLLECTION,
+  ENVIRONMENT,
+  ORDERS_COLLECTION,
+  type RunResult,
+  readOutcomes,
+  runNode,
+  type TestOutcome,
+  writeProject,
+} from '../../adapter-node/test/project-kit.js'
+import { BROWSER_CONFIG, FIRST_FILE, SECOND_FILE } from './browser-fixture.js'
+
+const PACKAGE_DIR = resolve(import.meta.dirname, '..')
+const VITEST = join(PACKAGE_DIR, 'node_modules/vitest/vitest.mjs')
+
+afterAll(() => {
+  if (!process.env.POSTMOCK_KEEP_PROJECTS)
+    rmSync(join(PACKAGE_DIR, 'test', '.projects', 'vitest-browser'), { recursive: true, force: true })
+})
+
+let run: RunResult
+let outcomes: Record<string, TestOutcome>
+
+beforeAll(async () => {
+  const dir = writeProject(
+    PACKAGE_DIR,
+    'vitest-browser',
+    {
+      'vitest.config.mjs': BROWSER_CONFIG,
+      'first.test.js': FIRST_FILE,
+      'second.test.js': SECOND_FILE,
+      // served by the dev server at /orders.postman_collection.json
+      'public/orders.postman_collection.json': JSON.stringify(ORDERS_COLLECTION),
+    },
+    '@postmock/vitest',
+  )
+  copyFileSync(COLLECTION, join(dir, 'testAPI.postman_collection.json'))
+  copyFileSync(ENVIRONMENT, join(dir, 'testAPIEnv.postman_environment.json'))
+  const report = join(dir, 'report.json')
+  run = await runNode(
+    dir,
+    [VITEST, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    { CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  )
+  outcomes = readOutcomes(report)
+})
+
+const outcome = (title: string): TestOutcome => {
+  const found = outcomes[title]
+  if (!found) throw new Error(`no test named "${title}" in the report:\n${run.output}`)
+  return found
+}
+
+describe('a Vitest browser-mode project using setupPostmanMocks()', () => {
+  test('exits 1 because exactly the three expected tests fail', () => {
+    const failed = Object.entries(outcomes)
+      .filter(([, o]) => o.status === 'failed')
+      .map(([title]) => title)
+    expect(failed.sort(), run.output).toEqual(
+      [
+        'a request to an unserved origin is refused',
+        'an unmatched request fails this test',
+        'an unmatched request here fails only this file',
+      ].sort(),
+    )
+    expect(run.code).toBe(1)
+    expect(Object.keys(outcomes)).toHaveLength(15)
+  })
+
+  test("runs the browser build on msw's worker, served by postmockWorker()", () => {
+    expect(outcome('the browser build runs on msw worker served by the plugin').status).toBe('passed')
+  })
+
+  test('serves examples, applies use() per test, records calls(), explain(), unused(), server.use()', () => {
+    for (const title of [
+      'serves the default example',
+      'use() chooses the 401 example for this test',
+      'the next test starts with no overrides and no calls',
+      'explain() and unused()',
+      'server.use() answers before the collection',
+      'unused() lists the examples no test of this file was answered with',
+    ]) {
+      expect(outcome(title).status, title).toBe('passed')
+    }
+  })
+
+  test('fails the test that made an unmatched request, with the near-miss report', () => {
+    const { failure } = outcome('an unmatched request fails this test')
+    expect(failure).toContain('[postmock] Failed to match GET https://api.example.com/users/1/posts')
+    expect(failure).toContain("Postman's mock answers 404 mockRequestNotFoundError")
+    expect(failure).toMatch(/1\. "Get user OK" \(200\) of "Get user": GET \/users\/1/)
+    expect(outcome('the test after the unmatched one passes').status).toBe('passed')
+  })
+
+  test('refuses an unserved loopback origin: a network error, the test fails, no connection is made', () => {
+    const { failure } = outcome('a request to an unserved origin is refused')
+    expect(failure).toMatch(
+      /\[postmock\] Failed to send GET http:\/\/127\.0\.0\.1:\d+\/secret: its origin is not served/,
+    )
+    expect(failure).toContain('never sent to the network')
+    expect(outcome('the loopback server saw no connection').status).toBe('passed')
+  })
+
+  test('two files running at the same time keep their own overrides and calls', () => {
+    expect(outcome('first file: its own 401 override while the second file runs').status).toBe('passed')
+    expect(outcome('second file: the default answer meanwhile').status).toBe('passed')
+    expect(outcome('an unmatched request here fails only this file').failure).toContain(
+      'Failed to match GET https://orders.example.com/nothing-here',
+    )
+  })
+
+  test('reads a collection by path (commands.readFile) and by URL (the dev server)', () => {
+    expect(outcome('a collection fetched from the dev server serves its own origin').status).toBe('passed')
+  })
+
+  test('reportUnused lists the examples no test of the file served', () => {
+    expect(run.output).toContain('[postmock] 2 of 4 examples were never served in this test file:')
+    expect(run.output).toContain('testAPI · Get user · GET /users/1 · 401 Unauthorized')
+    expect(run.output).toContain('orders · List orders · GET /orders · 500 Orders down')
+  })
+})
