@@ -1,4 +1,4 @@
-import type { PostmanEnvironment, PostmanMockOptions } from '@postmock/core'
+import type { PostmanEnvironment, PostmanMockOptions, RedactOptions } from '@postmock/core'
 import { bareHost } from './interception/authority.js'
 import type { ConnectionTarget } from './interception/glossary.js'
 
@@ -53,6 +53,39 @@ export interface SetupPostmanMocksOptions extends Omit<PostmanMockOptions, 'envi
    * HTTP to loopback is always refused unless served (`baseUrls`) or listed in `passthrough`.
    */
   loopbackSockets?: 'allow' | 'refuse'
+  /**
+   * Record real answers into the collection file (issue 11; see docs/recording.md). The environment
+   * variable `POSTMOCK_RECORD=missing|all` wins over this option.
+   * - `'missing'`: a request to a served origin that no example answers is sent to the real API, the
+   *   real answer goes back to the app (the test is not failed for it), and it is saved as a new example.
+   * - `'all'`: every request the collection would answer by matching goes to the real API, and the real
+   *   answer refreshes the example that matched (requests answered through `use()` or `x-mock-response-*`
+   *   keep the mock's answer).
+   *
+   * A `baseUrls` origin is its own real API; `*.mock.pstmn.io` needs `recordTarget`. Only those are
+   * reached; everything else stays refused. The file is written when the test file ends (`afterAll`),
+   * in its own layout; parallel workers recording into one file lose nothing. Needs collection file
+   * paths as sources. Default: off.
+   *
+   * @example
+   * setupPostmanMocks('./testAPI.json', { baseUrls: ['https://staging.api.example.com'], record: 'missing' })
+   */
+  record?: 'missing' | 'all' | false
+  /**
+   * The real API behind `https://<mockId>.mock.pstmn.io` when recording, e.g.
+   * `'https://staging.api.example.com/v1'`: a request to `…mock.pstmn.io/users/1` is sent to
+   * `https://staging.api.example.com/v1/users/1`.
+   */
+  recordTarget?: string
+  /**
+   * What never lands in a recorded example, beside `Authorization`, `Cookie`, `Set-Cookie`, `X-Api-Key`,
+   * `Proxy-Authorization` and the `apikey`/`api_key`/`access_token` query values: more header names,
+   * query keys and JSON paths in bodies (`$.token`, `$.users[*].email`, `$..password`), saved as `{{redacted}}`.
+   *
+   * @example
+   * setupPostmanMocks('./testAPI.json', { record: 'missing', recordTarget: 'https://api.example.com', redact: { jsonPaths: ['$.token'] } })
+   */
+  redact?: RedactOptions
 }
 
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'ws:': 80, 'https:': 443, 'wss:': 443 }

@@ -72,7 +72,7 @@ export function createPolicy(context: PolicyContext): InterceptionPolicy {
       const mock = isWebSocketUpgrade(request) ? undefined : set?.serving(request.url)
       if (set && mock && context.recorder) {
         const recorded = await context.recorder.respond(mock, set.mocks.indexOf(mock), request)
-        if (recorded?.kind === 'respond') return recorded
+        if (recorded?.kind === 'respond') return answered(request, recorded.response)
         if (recorded) {
           context.flag(set, Promise.resolve(recorded.report))
           return { kind: 'refuse', error: refusalError(recorded.report) }

@@ -253,17 +253,18 @@ export function createPostmockSession(
         if (shared) await endScope(shared, test)
       }
     },
-    stop: async () => {
+    stop: () => {
       interception?.dispose()
       interception = undefined
-      await recorder?.flush()
+      // The recorded answers are written while the rest (synchronous) runs; stop() resolves when they are.
+      const flushed = recorder ? recorder.flush() : Promise.resolve()
       if (coverage && shared) {
         // calls made after the last test (in afterAll hooks) count, for no test
         coverage.collect(shared, undefined)
         coverage.write()
         coverage = undefined
       }
-      if (!options.reportUnused || !shared || reported) return
+      if (!options.reportUnused || !shared || reported) return flushed
       reported = true
       recordUnused(shared)
       const groups: UnusedGroup[] = shared.mocks.map((mock, i) => ({
@@ -273,6 +274,7 @@ export function createPostmockSession(
       }))
       const text = unusedTable(groups)
       if (text) console.log(text)
+      return flushed
     },
   }
 }
