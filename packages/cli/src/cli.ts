@@ -8,7 +8,10 @@ const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   pull: async (argv, io) => (await import('./commands/pull.js')).pullCommand(argv, io),
   serve: async (argv, io) => (await import('./commands/serve.js')).serveCommand(argv, io),
   inspect: async (argv, io) => (await import('./commands/inspect.js')).inspectCommand(argv, io),
+  coverage: async (argv, io) => (await import('./commands/coverage.js')).coverageCommand(argv, io),
+  push: async (argv, io) => (await import('./commands/push.js')).pushCommand(argv, io),
   verify: async (argv, io) => (await import('./commands/verify.js')).verifyCommand(argv, io),
+  types: async (argv, io) => (await import('./commands/types.js')).typesCommand(argv, io),
 }
 
 function version(): string {

@@ -7,7 +7,10 @@ Commands:
   pull      Download a collection, environment or a whole mock through the Postman API
   serve     Serve a collection (or a postmock.config.json) over HTTP, offline
   inspect   List a collection's requests and examples, and what may surprise you
+  coverage  Merge the example-coverage reports of sharded test runs into one
+  push      Upload the examples that are new or changed locally to a collection in Postman
   verify    Send each example's saved request to the real API and report drift
+  types     Write a .d.ts that checks request, example and code names in use()/calls()
 
 Options:
   -h, --help     Show help (also: postmock <command> --help)
@@ -22,7 +25,7 @@ Example (the seed workflow, offline after one pull):
 export const PULL_HELP = `Usage:
   export POSTMAN_API_KEY=PMAK-...
   postmock pull --collection <uid|name> [--environment <uid|name>] [--out dir]
-  postmock pull --mock <mockId> [--out dir]
+  postmock pull --mock <mockId> [--out dir] [--types postman.d.ts]
 
 Downloads through the Postman API (GET /collections/{uid}?uid=true, so every example keeps
 the uid that x-mock-response-id takes). Names are looked up with GET /collections and
@@ -50,6 +53,8 @@ Options:
   -e, --environment <uid|name>  An environment to pull with it
   -m, --mock <mockId>           Pull a mock server: its collection, environment, private flag and config
   -o, --out <dir>               Where to write (default .)
+      --types <file>            Also write the .d.ts of typed names for what was pulled (the
+                                whole postmock.config.json with --mock), as postmock types does
       --api-key <key>           Postman API key; prefer $POSTMAN_API_KEY (the default), as a key
                                 on the command line shows in the process list
       --api-url <url>           API base URL (default: $POSTMAN_API_URL or https://api.getpostman.com);
@@ -127,6 +132,31 @@ Options:
       --strict               Exit with code 1 when there are warnings
   -h, --help                 Show this help`
 
+/** `postmock types --help`. */
+export const TYPES_HELP = `Usage:
+  postmock types <collection.json | postmock.config.json>... [-o postman.d.ts] [--environment file]
+
+Writes a declaration file that gives use(), calls(), unused() and explain() of @postmock/core,
+@postmock/vitest, @postmock/jest and @postmock/playwright the names in your collections:
+  use({ request })     a request name, or its METHOD /path or /path form
+  use({ example })     only the names of that request's examples
+  use({ code })        only the status codes saved for that request
+  calls({ request })   a request name (what a recorded call carries), with its examples and codes
+A misspelled name is a type error that lists the valid ones, and editors complete them.
+The collections are loaded as the adapters load them ({{variables}} resolved, skipped examples
+left out). Include the file in your tsconfig.json; without it, every name is a plain string.
+
+Options:
+  -o, --out <file>           The declaration file to write (default postman.d.ts)
+  -e, --environment <file>   Environment export that resolves {{variables}} in paths (applies to
+                             every collection given; a postmock.config.json names its own)
+  -h, --help                 Show this help
+
+Write it again when the collection changes: postmock pull --types <file> does so after a pull.
+
+Example:
+  postmock types testAPI.postman_collection.json -e testAPIEnv.postman_environment.json -o test/postman.d.ts`
+
 /** `postmock verify --help`. */
 export const VERIFY_HELP = `Usage:
   postmock verify <collection.json> --base-url <url> [options]
@@ -168,3 +198,59 @@ collection/environment, 3 an example could not be sent (network error, timeout).
 Example:
   postmock verify testAPI.postman_collection.json -e staging.postman_environment.json \\
     --base-url https://staging.api.example.com --header "Authorization: Bearer $TOKEN"`
+
+/** `postmock push --help`. */
+export const PUSH_HELP = `Usage:
+  export POSTMAN_API_KEY=PMAK-...
+  postmock push <collection.json> --collection <uid|name> [--dry-run] [--create-requests]
+
+Uploads the examples of the file that are new or changed compared with the collection in
+Postman (GET /collections/{uid}?uid=true), through the Postman API:
+  - a request is matched by id, else by name + method + path; an example by id, else by name
+  - an example Postman lacks is created:  POST /collections/{id}/responses?request={requestId}
+  - one whose code, headers, body or saved request differ is updated:
+                                          PUT /collections/{id}/responses/{responseId}
+  - an equal one is skipped; examples only Postman has are left alone (push deletes nothing)
+  - examples of a request Postman lacks are reported and skipped; --create-requests creates the
+    request first (POST /collections/{id}/requests, in the folder of the same name if Postman has it)
+--dry-run prints the plan (REQUEST, EXAMPLE, ACTION create/update/skip, REASON) and writes nothing.
+
+The API key is handled as pull handles it: set POSTMAN_API_KEY rather than --api-key; it is sent
+only as X-Api-Key to the --api-url origin (no redirect to another origin is followed), never
+printed (PMAK-...abcd) and never written. A 429 is retried after the time the API names, at most
+3 times.
+
+Options:
+  -c, --collection <uid|name>  The collection in Postman to push to
+      --dry-run                Print the plan only
+      --create-requests        Create the requests Postman lacks (default: report them)
+      --api-key <key>          Postman API key; prefer $POSTMAN_API_KEY (the default)
+      --api-url <url>          API base URL (default: $POSTMAN_API_URL or https://api.getpostman.com)
+      --timeout <ms>           How long one request to the API may take (default 30000)
+  -h, --help                   Show this help
+
+Exit codes: 0 done (or planned), 1 the Postman API refused or failed (401 bad key, 404 no such
+collection, 429 after retries, …), 2 a wrong command line or an unreadable file.`
+
+/** `postmock coverage --help`. */
+export const COVERAGE_HELP = `Usage:
+  postmock coverage merge <postmock-coverage.json>... [--threshold N] [--json file] [--markdown file]
+
+Merges the example-coverage reports that @postmock/vitest/reporter, @postmock/jest/reporter and
+@postmock/playwright/reporter write (one per shard: vitest --shard, jest --shard, Playwright
+shards) into one: the same collection (same examples) from every shard adds up its calls and test
+names. Prints the table per collection (served/total, per request and status class); with
+$GITHUB_STEP_SUMMARY set, appends the Markdown summary there.
+
+Options:
+      --threshold <percent>  Exit with code 1, listing the unserved examples, when fewer than this
+                             percent of the examples were served
+      --json <file>          Write the merged postmock-coverage.json
+      --markdown <file>      Write the Markdown summary
+  -h, --help                 Show this help
+
+Exit codes: 0 merged (threshold met), 1 below the threshold or a file that is not a report,
+2 a wrong command line.
+
+Example:
+  postmock coverage merge shard-1/postmock-coverage.json shard-2/postmock-coverage.json --threshold 80 --json postmock-coverage.json`
