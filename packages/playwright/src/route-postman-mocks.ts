@@ -3,6 +3,7 @@ import type {
   ExampleInfo,
   Explanation,
   MockOverride,
+  PostmanAnswer,
   PostmanMock,
   RecordedCall,
 } from '@postmock/core'
@@ -18,6 +19,7 @@ import {
   unmatchedMessage,
 } from './report.js'
 import { RouteCoverage, trackRouteCoverage } from './route-coverage.js'
+import { realizeFault } from './route-fault.js'
 import { toFetchRequest, toFulfillHeaders } from './to-fetch-request.js'
 
 /** What {@link routePostmanMocks} returns: core's `PostmanMock` API plus what routing adds. */
@@ -84,9 +86,9 @@ export async function routePostmanMocks(
   const served: UrlPredicate = (url) => isHttp(url) && mock.serves(url)
   const answer: RouteHandler = async (route: RouteLike) => {
     const request = route.request()
-    let response: Response | undefined
+    let response: PostmanAnswer | undefined
     try {
-      response = await mock.respond(await toFetchRequest(request))
+      response = await mock.answer(await toFetchRequest(request))
     } catch (error) {
       const report = error instanceof Error ? (error.stack ?? error.message) : String(error)
       unmatched.push({ method: request.method(), url: request.url(), report })
@@ -94,7 +96,8 @@ export async function routePostmanMocks(
       return settle(() => route.abort('failed'))
     }
     if (!response) return settle(() => route.fallback())
-    if (response.status === 404) {
+    if (await realizeFault(route, response, settle)) return
+    if (response.status === 404 && !response.fault) {
       const explanation = await mock.explain(await toFetchRequest(request))
       if (!explanation.winner) {
         const entry = { method: request.method(), url: request.url(), report: explanation.report }
@@ -102,7 +105,7 @@ export async function routePostmanMocks(
         if (onUnmatched === 'warn') console.warn(unmatchedMessage(entry))
       }
     }
-    const body = Buffer.from(await response.arrayBuffer())
+    const body = Buffer.from(response.body ?? '')
     await settle(() =>
       route.fulfill({ status: response.status, headers: toFulfillHeaders(response.headers), body }),
     )
