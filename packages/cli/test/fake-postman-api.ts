@@ -14,6 +14,8 @@ export interface SeenRequest {
   url: string
   apiKey: string | undefined
   at: number
+  /** The request body, for writes (`''` for none). */
+  body: string
 }
 
 /** Adds `uid` fields to items and responses, as `?uid=true` does. */
@@ -44,6 +46,88 @@ function collection(id: string, name: string, items: unknown[] = []): Record<str
   }
 }
 
+type Node = Record<string, unknown>
+
+function findNode(items: unknown, test: (node: Node) => boolean): Node | undefined {
+  for (const node of (items ?? []) as Node[]) {
+    if (test(node)) return node
+    const inner = findNode(node.item, test)
+    if (inner) return inner
+  }
+  return undefined
+}
+
+/**
+ * The Collection Items API's writes, applied to a stored collection as Postman would store them:
+ * `POST responses?request=`, `PUT responses/{id}`, `POST requests[?folder=]`. `undefined` for an
+ * unknown request, response or folder.
+ */
+function collectionWrite(
+  collection: Node,
+  method: string,
+  sub: string,
+  subId: string | undefined,
+  query: URLSearchParams,
+  body: string,
+  newId: () => string,
+): Node | undefined {
+  const payload = JSON.parse(body) as Node
+  const responseOf = (id: string, base: Node = {}): Node => ({
+    ...base,
+    id,
+    ...(payload.name !== undefined ? { name: payload.name } : {}),
+    ...(payload.responseCode ? { code: (payload.responseCode as { code: number }).code } : {}),
+    ...(payload.status !== undefined ? { status: payload.status } : {}),
+    ...(payload.headers ? { header: payload.headers } : {}),
+    ...(payload.text !== undefined ? { body: payload.text } : {}),
+    ...(payload.language ? { _postman_previewlanguage: payload.language } : {}),
+    ...(payload.requestObject ? { originalRequest: fromRequestObject(String(payload.requestObject)) } : {}),
+  })
+  if (sub === 'responses' && method === 'POST' && !subId) {
+    const item = findNode(collection.item, (node) => node.id === query.get('request') && !node.item)
+    if (!item) return undefined
+    const id = newId()
+    item.response = [...((item.response as Node[] | undefined) ?? []), responseOf(id)]
+    return { data: { id }, model_id: id, meta: { model: 'response', action: 'create' } }
+  }
+  if (sub === 'responses' && method === 'PUT' && subId) {
+    let found: Node | undefined
+    findNode(collection.item, (node) => {
+      const list = (node.response as Node[] | undefined) ?? []
+      const at = list.findIndex((response) => response.id === subId)
+      if (at >= 0) list[at] = found = responseOf(subId, list[at])
+      return found !== undefined
+    })
+    return found && { data: { id: subId }, model_id: subId, meta: { model: 'response', action: 'update' } }
+  }
+  if (sub === 'requests' && method === 'POST' && !subId) {
+    const folderId = query.get('folder')
+    const folder = folderId
+      ? findNode(collection.item, (node) => node.id === folderId && !!node.item)
+      : collection
+    if (!folder) return undefined
+    const id = newId()
+    const request = { method: payload.method, url: payload.url, header: payload.headerData ?? [] }
+    folder.item = [
+      ...((folder.item as Node[] | undefined) ?? []),
+      { id, name: payload.name, request, response: [] },
+    ]
+    return { data: { id }, model_id: id, meta: { model: 'request', action: 'create' } }
+  }
+  return undefined
+}
+
+/** A response's `requestObject` (JSON text, the Collection Items API's request form) as a v2.1 request. */
+function fromRequestObject(text: string): Node {
+  const request = JSON.parse(text) as Node
+  return {
+    method: request.method,
+    url: request.url,
+    header: request.headers ?? [],
+    ...(request.dataMode === 'raw' ? { body: { mode: 'raw', raw: request.rawModeData } } : {}),
+  }
+}
+
 export interface FakeApiOptions {
   /** The first GET of these paths (without query) answers 429 with these headers. */
   rateLimitOnce?: Record<string, Record<string, string>>
@@ -53,6 +137,8 @@ export interface FakeApiOptions {
   stall?: string[]
   /** Paths under `prefix` answer 302 to `to` + the rest of the path (`to` '' stays on this origin). */
   redirect?: { prefix: string; to: string }
+  /** More collections (v2.1, with ids), which also take `push`'s writes (responses and requests). */
+  extraCollections?: Array<Record<string, unknown>>
 }
 
 /** A fake Postman API on 127.0.0.1 with a few collections, environments and mocks. */
@@ -184,6 +270,12 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
       body: '{"error":"maintenance"}',
     },
   }
+  for (const extra of options.extraCollections ?? []) {
+    collections[uid(String((extra.info as { _postman_id: string })._postman_id))] = structuredClone(extra)
+  }
+  let created = 0
+  /** Ids of what this fake creates: `f0000000-0000-4000-8000-000000000001`, … */
+  const newId = () => `f0000000-0000-4000-8000-${String(++created).padStart(12, '0')}`
   const limited = new Map(Object.entries(options.rateLimitOnce ?? {}))
   const hang = new Set(options.hang ?? [])
   const stall = new Set(options.stall ?? [])
@@ -198,10 +290,16 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
       error: { name: 'instanceNotFoundError', message: `We could not find the ${what} you are looking for` },
     })
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const url = new URL(req.url ?? '/', 'http://fake')
     const apiKey = req.headers['x-api-key'] as string | undefined
-    requests.push({ method: req.method ?? 'GET', url: url.pathname + url.search, apiKey, at: Date.now() })
+    requests.push({
+      method: req.method ?? 'GET',
+      url: url.pathname + url.search,
+      apiKey,
+      at: Date.now(),
+      body,
+    })
     if (hang.has(url.pathname)) return
     if (stall.has(url.pathname)) {
       res.writeHead(200, { 'content-type': 'application/json' })
@@ -239,8 +337,20 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
       return send(res, 429, { error: { name: 'rateLimitError', message: 'Rate limit exceeded' } }, limit)
     }
     const [, kind, id, sub, subId] = url.pathname.split('/')
-    if (req.method !== 'GET')
+    if (req.method !== 'GET') {
+      // the Collection Items API takes the collection's id, not its uid
+      const target = Object.values(collections).find(
+        (c) => (c.info as { _postman_id: string })._postman_id === id,
+      )
+      if (kind === 'collections' && target && (sub === 'responses' || sub === 'requests')) {
+        const answer = collectionWrite(target, req.method ?? '', sub, subId, url.searchParams, body, newId)
+        return answer
+          ? send(res, 200, answer)
+          : notFound(res, sub === 'requests' ? 'folder' : 'request or response')
+      }
+      if (kind === 'collections' && id) return notFound(res, 'collection')
       return send(res, 405, { error: { name: 'methodNotAllowed', message: 'GET only' } })
+    }
     if (kind === 'collections' && !id) {
       return send(res, 200, {
         collections: Object.entries(collections).map(([key, value]) => {
@@ -298,7 +408,11 @@ export async function startFakePostmanApi(options: FakeApiOptions = {}): Promise
     return notFound(res, 'resource')
   }
 
-  const server: Server = createServer(handle)
+  const server: Server = createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk) => (body += chunk))
+    req.on('end', () => handle(req, res, body))
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {

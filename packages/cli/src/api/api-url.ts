@@ -21,7 +21,7 @@ export function isLoopbackHost(hostname: string): boolean {
  * @example
  * readApiUrl('https://api.getpostman.com/', '--api-url') // 'https://api.getpostman.com'
  */
-export function readApiUrl(value: string, source: ApiUrlSource): string {
+export function readApiUrl(value: string, source: ApiUrlSource, command = 'pull'): string {
   let url: URL | undefined
   try {
     url = new URL(value)
@@ -30,8 +30,12 @@ export function readApiUrl(value: string, source: ApiUrlSource): string {
   }
   if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return url.href.replace(/\/+$/, '')
   const reason = `${source} is not an http:// or https:// URL: "${visible(value)}"`
-  if (source === '--api-url') throw usageError('pull', reason)
-  throw cliError('pull from the Postman API', reason, 'Fix POSTMAN_API_URL or unset it')
+  if (source === '--api-url') throw usageError(command, reason)
+  throw cliError(
+    `${command} ${command === 'push' ? 'to' : 'from'} the Postman API`,
+    reason,
+    'Fix POSTMAN_API_URL or unset it',
+  )
 }
 
 /**

@@ -1,9 +1,11 @@
 import { visible } from '../output/visible.js'
 
-/** What one GET is about, for error messages: `collection "testAPI"`, `the collection list`. */
+/** What one request is about, for error messages: `collection "testAPI"`, `the collection list`. */
 export interface Subject {
   kind: 'collection' | 'environment' | 'mock' | 'list'
   label: string
+  /** What was done to it, for messages: `fetch` (the default), `create a response in`, … */
+  verb?: string
 }
 
 function apiErrorMessage(body: string): string | undefined {

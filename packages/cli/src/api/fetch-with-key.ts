@@ -1,4 +1,4 @@
-/** What one GET to the Postman API came to. */
+/** What one request to the Postman API came to. */
 export type FetchOutcome =
   | { kind: 'answer'; status: number; statusText: string; headers: Headers; body: string }
   | { kind: 'timeout' }
@@ -13,6 +13,10 @@ export interface FetchWithKeyOptions {
   timeoutMs: number
   /** How many same-origin redirects are followed. */
   maxRedirects: number
+  /** The method, `GET` by default; a write sends `body` as JSON (again after a same-origin redirect). */
+  method?: string
+  /** A JSON body, for `POST` and `PUT`. */
+  body?: string
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
@@ -23,18 +27,26 @@ function reasonOf(error: unknown): string {
 }
 
 /**
- * GETs `url` with the key as `X-Api-Key`. Redirects are followed only within the URL's own origin: a
+ * Sends `url` (a GET unless `options.method` says otherwise) with the key as `X-Api-Key`. Redirects are followed only within the URL's own origin: a
  * redirect elsewhere is not followed, so the key never leaves for another server. A request that takes
  * longer than `timeoutMs` is aborted.
  */
 export async function fetchWithKey(url: string, options: FetchWithKeyOptions): Promise<FetchOutcome> {
   const signal = AbortSignal.timeout(options.timeoutMs)
   const origin = new URL(url).origin
-  const headers = { 'X-Api-Key': options.apiKey, accept: 'application/json' }
+  const headers: Record<string, string> = { 'X-Api-Key': options.apiKey, accept: 'application/json' }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  const method = options.method ?? 'GET'
   let current = url
   for (let hop = 0; ; hop++) {
     try {
-      const response = await fetch(current, { headers, redirect: 'manual', signal })
+      const response = await fetch(current, {
+        method,
+        headers,
+        body: options.body,
+        redirect: 'manual',
+        signal,
+      })
       const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null
       if (location === null) {
         const { status, statusText } = response

@@ -27,13 +27,15 @@ export interface PostmanApiOptions {
   /** The longest wait a 429 may ask for before we give up instead. Default 60 000 ms. */
   maxWaitMs?: number
   /** Told before each wait, e.g. to print a line. */
-  onRetry?: (info: { path: string; waitMs: number; attempt: number }) => void
+  onRetry?: (info: { method: string; path: string; waitMs: number; attempt: number }) => void
 }
 
-/** A thin Postman API client: GET with the key, 429 retries, one-line errors. */
+/** A thin Postman API client: requests with the key, 429 retries, one-line errors. */
 export interface PostmanApi {
   readonly apiUrl: string
   get<T>(path: string, subject: Subject): Promise<T>
+  /** A write (`POST`, `PUT`) with a JSON body; its answer's JSON. */
+  send<T>(method: 'POST' | 'PUT', path: string, body: unknown, subject: Subject): Promise<T>
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -88,14 +90,16 @@ export function createPostmanApi(options: PostmanApiOptions): PostmanApi {
   const maxRetries = options.maxRetries ?? 3
   const maxWaitMs = options.maxWaitMs ?? 60_000
 
-  async function get<T>(path: string, about: Subject): Promise<T> {
+  async function request<T>(method: string, path: string, about: Subject, payload?: string): Promise<T> {
     const subject = { kind: about.kind, label: visible(about.label) }
-    const what = `fetch ${subject.label}`
+    const what = `${about.verb ?? 'fetch'} ${subject.label}`
     for (let attempt = 0; ; attempt++) {
       const outcome = await fetchWithKey(`${apiUrl}${path}`, {
         apiKey: options.apiKey,
         timeoutMs,
         maxRedirects,
+        method,
+        body: payload,
       })
       if (outcome.kind !== 'answer') throw failure(outcome, what, apiUrl, timeoutMs, maxRedirects)
       const { status, statusText, headers, body } = outcome
@@ -117,7 +121,7 @@ export function createPostmanApi(options: PostmanApiOptions): PostmanApi {
             'Run the command again after that time',
           )
         }
-        options.onRetry?.({ path, waitMs, attempt: attempt + 1 })
+        options.onRetry?.({ method, path, waitMs, attempt: attempt + 1 })
         await sleep(waitMs)
         continue
       }
@@ -137,5 +141,9 @@ export function createPostmanApi(options: PostmanApiOptions): PostmanApi {
     }
   }
 
-  return { apiUrl, get }
+  return {
+    apiUrl,
+    get: (path, subject) => request('GET', path, subject),
+    send: (method, path, body, subject) => request(method, path, subject, JSON.stringify(body)),
+  }
 }

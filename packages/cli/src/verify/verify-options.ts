@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { usageError } from '../cli-error.js'
 import { visible } from '../output/visible.js'
+import { numberOption } from './number-option.js'
 
 const options = {
   'base-url': { type: 'string', short: 'b' },
@@ -34,15 +35,11 @@ export interface VerifySettings {
   allowExtraKeys: boolean
 }
 
+/** The largest delay a Node timer takes. */
+export const MAX_TIMEOUT_MS = 2_147_483_647
+
 /** How long one request may take, by default. */
 export const DEFAULT_VERIFY_TIMEOUT_MS = 30_000
-
-function wholeNumber(option: string, value: string | undefined, fallback: number, max: number): number {
-  if (value === undefined) return fallback
-  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN
-  if (number >= 1 && number <= max) return number
-  throw usageError('verify', `${option} takes a whole number from 1 to ${max} (got "${visible(value)}")`)
-}
 
 function readBaseUrl(value: string | undefined): string {
   if (value === undefined)
@@ -110,9 +107,9 @@ export function readVerifyArgs(argv: string[]): VerifySettings | { help: true } 
     environment: values.environment,
     json: values.json === true,
     methods: new Set(methods),
-    concurrency: wholeNumber('--concurrency', values.concurrency, 4, 64),
+    concurrency: numberOption('verify', '--concurrency', values.concurrency, 4, 64),
     headers: (values.header ?? []).map(readHeader),
-    timeoutMs: wholeNumber('--timeout', values.timeout, DEFAULT_VERIFY_TIMEOUT_MS, 2_147_483_647),
+    timeoutMs: numberOption('verify', '--timeout', values.timeout, DEFAULT_VERIFY_TIMEOUT_MS, MAX_TIMEOUT_MS),
     allowExtraKeys: values['allow-extra'] === true,
   }
 }
