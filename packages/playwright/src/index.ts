@@ -1,3 +1,13 @@
+export type {
+  CallFilter,
+  ExampleCode,
+  ExampleInfo,
+  ExampleName,
+  MockOverride,
+  RecordedCall,
+  RequestItemName,
+  RequestName,
+} from '@postmock/core'
 export type { PostmanFixtures, PostmanTestFixtures } from './fixtures.js'
 export { postmanFixtures } from './fixtures.js'
 export type { CollectionSource, PostmanFixturesOptions, PostmanRouteOptions } from './options.js'

@@ -22,6 +22,7 @@ import { maskedError, maskedIo } from '../pull/masked-output.js'
 import { apiKeysIn, type PullSettings, readPullArgs } from '../pull/pull-options.js'
 import { saveCollection, saveEnvironment } from '../pull/save-resources.js'
 import { shownPath, type Writer, writeJson } from '../pull/write-json.js'
+import { generateTypes } from '../types/generate-types.js'
 import { PULL_HELP } from './help-texts.js'
 
 async function readConfig(path: string): Promise<PostmockConfigFile | undefined> {
@@ -41,6 +42,17 @@ async function readConfig(path: string): Promise<PostmockConfigFile | undefined>
       'Fix or delete it, then pull again',
     )
   }
+}
+
+/** `--types <file>`: the declaration file of what was pulled (a whole config: every mock in it). */
+async function pulledTypes(
+  io: CliIo,
+  settings: PullSettings,
+  files: string[],
+  environment: string | undefined,
+): Promise<void> {
+  if (settings.types === undefined) return
+  await generateTypes(io, { files, environment, out: resolve(io.cwd, settings.types) })
 }
 
 /**
@@ -85,6 +97,7 @@ async function pull(settings: PullSettings, io: CliIo): Promise<number> {
     const collectionPath = await saveCollection(writer, collection)
     const environmentPath = environment ? await saveEnvironment(writer, environment) : undefined
     const envArg = environmentPath ? ` --environment ${show(environmentPath)}` : ''
+    await pulledTypes(io, settings, [collectionPath], environmentPath)
     out(io, `Next: postmock serve ${show(collectionPath)}${envArg}`)
     return 0
   }
@@ -132,6 +145,7 @@ async function pull(settings: PullSettings, io: CliIo): Promise<number> {
       : {}),
   })
   await writeJson(writer, configPath, config)
+  await pulledTypes(io, settings, [configPath], undefined)
   out(
     io,
     `[postmock] Wrote ${show(configPath)}: mock ${visible(id)} (${isPrivate ? 'private' : 'public'}) → ${relativeToConfig(collectionPath)}${environmentPath ? ` + ${relativeToConfig(environmentPath)}` : ''}`,

@@ -10,6 +10,7 @@ const options = {
   environment: { type: 'string', short: 'e' },
   mock: { type: 'string', short: 'm' },
   out: { type: 'string', short: 'o' },
+  types: { type: 'string' },
   'api-key': { type: 'string' },
   'api-url': { type: 'string' },
   timeout: { type: 'string' },
@@ -23,6 +24,8 @@ export interface PullSettings {
   environment: string | undefined
   mock: string | undefined
   out: string
+  /** `--types <file>`: write the declaration file of what was pulled there (relative to the working folder). */
+  types: string | undefined
   apiKey: string
   apiUrl: string
   apiUrlSource: ApiUrlSource | undefined
@@ -74,6 +77,9 @@ export function readPullArgs(argv: string[], io: CliIo): PullSettings | { help: 
       "--environment cannot be used with --mock (the mock's own environment is pulled)",
     )
   }
+  if (values.types !== undefined && !/\.d\.[cm]?ts$/.test(values.types)) {
+    throw usageError('pull', `--types must name a declaration file (.d.ts), got "${visible(values.types)}"`)
+  }
   const timeoutMs = readTimeout(values.timeout)
   const apiKey = values['api-key'] ?? io.env.POSTMAN_API_KEY ?? ''
   if (!apiKey) {
@@ -94,6 +100,7 @@ export function readPullArgs(argv: string[], io: CliIo): PullSettings | { help: 
     environment: values.environment,
     mock: values.mock,
     out: values.out ?? '.',
+    types: values.types,
     apiKey,
     apiUrl,
     apiUrlSource,
