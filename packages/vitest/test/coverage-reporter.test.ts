@@ -23,6 +23,7 @@ import {
 
 const PACKAGE_DIR = resolve(import.meta.dirname, '..')
 const VITEST = join(PACKAGE_DIR, 'node_modules/vitest/vitest.mjs')
+const POSTMOCK = resolve(PACKAGE_DIR, '../cli/bin/postmock.mjs')
 
 afterAll(() => {
   if (!process.env.POSTMOCK_KEEP_PROJECTS)
@@ -36,6 +37,8 @@ const config = (pool: string, reporter: object) =>
 let dir: string
 let run: RunResult
 let threshold: RunResult
+let shards: RunResult[]
+let merge: RunResult
 
 const EXPECTED_USAGE = {
   'shop 200 Products': { calls: 2, tests: ['products.test.mjs > products > lists products'] },
@@ -64,6 +67,8 @@ beforeAll(async () => {
         markdown: 'coverage.md',
       }),
       'vitest.threshold.mjs': config('threads', { coverage: { threshold: 80, json: 'threshold.json' } }),
+      'vitest.shard.mjs': `export default { test: { include: ['*.test.mjs'], maxWorkers: 2,
+  reporters: ['default', ['@postmock/vitest/reporter', { json: process.env.SHARD_JSON }]] } }\n`,
       'shop.postman_collection.json': JSON.stringify(SHOP_COLLECTION),
       'orders.postman_collection.json': JSON.stringify(ORDERS_COLLECTION),
     },
@@ -76,6 +81,22 @@ beforeAll(async () => {
   threshold = await runNode(dir, [VITEST, 'run', '--config', 'vitest.threshold.mjs'], {
     GITHUB_STEP_SUMMARY: '',
   })
+  shards = []
+  for (const index of [1, 2]) {
+    shards.push(
+      await runNode(dir, [VITEST, 'run', '--config', 'vitest.shard.mjs', `--shard=${index}/2`], {
+        SHARD_JSON: `shard-${index}.json`,
+        GITHUB_STEP_SUMMARY: '',
+      }),
+    )
+  }
+  merge = await runNode(
+    dir,
+    [POSTMOCK, 'coverage', 'merge', 'shard-1.json', 'shard-2.json', '--json', 'merged.json'],
+    {
+      GITHUB_STEP_SUMMARY: '',
+    },
+  )
 })
 
 const workers = (file: string) => new Set(readFileSync(join(dir, file), 'utf8').trim().split('\n'))
@@ -152,5 +173,20 @@ describe('a threshold the run does not reach (threads pool)', () => {
   test('worker threads inherit the run directory: the same exact report', () => {
     expect(workers('workers.txt').size).toBeGreaterThanOrEqual(2)
     expect(usage(readReport(join(dir, 'threshold.json')))).toEqual(EXPECTED_USAGE)
+  })
+})
+
+describe('vitest --shard: two shard reports merged by postmock coverage merge', () => {
+  test('each shard reports part of the run; the merge is the whole run, exactly', () => {
+    for (const shard of shards) expect(shard.code, shard.output).toBe(0)
+    const parts = [readReport(join(dir, 'shard-1.json')), readReport(join(dir, 'shard-2.json'))]
+    for (const part of parts) expect(part.total).toBe(9)
+    expect(parts.map((part) => part.calls).reduce((a, b) => a + b)).toBe(8)
+    expect(parts.every((part) => part.served < 6)).toBe(true)
+    expect(merge.code, merge.output).toBe(0)
+    expect(merge.output).toContain('[postmock] Example coverage: 6 of 9 examples served (66.6%), 8 calls')
+    const merged = readReport(join(dir, 'merged.json'))
+    expect(merged).toMatchObject({ total: 9, served: 6, calls: 8 })
+    expect(usage(merged)).toEqual(EXPECTED_USAGE)
   })
 })
