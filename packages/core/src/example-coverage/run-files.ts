@@ -150,7 +150,10 @@ export function finishCoverage(
     files.push(summary)
   }
   const check = checkCoverageThreshold(report, threshold)
-  const wrote = files.map((file) => relative(cwd, file) || file)
+  const wrote = files.map((file) => {
+    const near = relative(cwd, file)
+    return near && !near.startsWith('..') && !isAbsolute(near) ? near : file
+  })
   const text = `${coverageTable(report)}\n${wrote.length ? `\nWrote ${wrote.join(', ')}\n` : ''}`
   return { report, text, passed: check.met, failure: check.message, files }
 }
