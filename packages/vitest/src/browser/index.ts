@@ -12,10 +12,14 @@ export type {
 } from '@postmock/adapter-node'
 export type {
   CallFilter,
+  ExampleCode,
   ExampleInfo,
+  ExampleName,
   Explanation,
   MockOverride,
   PostmanMockOptions,
   RecordedCall,
+  RequestItemName,
+  RequestName,
 } from '@postmock/core'
 export { setupPostmanMocks } from './setup-postman-mocks.js'
