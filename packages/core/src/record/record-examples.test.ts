@@ -121,6 +121,21 @@ describe('recordExamples: placement', () => {
     expect(folder.item[0].response).toHaveLength(1)
   })
 
+  it('writes a new item of a collection without {{variables}} as {{baseUrl}}/<path below the target>', () => {
+    const { collection: out } = recordExamples(
+      { info: { name: 'empty' }, item: [] },
+      [exchange('GET', `${TARGET}/v1/things/1?x=2`, 200, '{}')],
+      { target: `${TARGET}/v1` },
+    )
+    const item = (out as any).item[0].item[0]
+    expect(item.request.url).toEqual({
+      raw: '{{baseUrl}}/things/1?x=2',
+      host: ['{{baseUrl}}'],
+      path: ['things', '1'],
+      query: [{ key: 'x', value: '2' }],
+    })
+  })
+
   it('names examples "<code> <reason>" uniquely within the item', () => {
     const { changes } = recordExamples(
       collection(),

@@ -125,7 +125,9 @@ function recordOne(
   const sent = sentRequest(exchange, target, redactor)
   const refs = requestItems(items)
   const placed = placeRequest(refs, sent.method, sent.relativePath, sent.url.pathname)
-  const hostVariable = placed ? placed.form.hostVariable : commonHostVariable(refs)
+  // A new item takes the collection's usual {{variable}}, else {{baseUrl}}: a literal target URL would
+  // not match the mock's path when the target has a base path (recordTarget 'https://api…/v1').
+  const hostVariable = placed ? placed.form.hostVariable : (commonHostVariable(refs) ?? '{{baseUrl}}')
   const originalRequest = originalRequestOf(sent, hostVariable)
   const ref =
     placed ?? newItem(holder, folder, `${sent.method} ${sent.relativePath}`, originalRequest.url, sent.method)
