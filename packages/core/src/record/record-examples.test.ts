@@ -6,6 +6,8 @@ import { recordExamples } from './record-examples.js'
 import type { RecordedExchange } from './types.js'
 
 const TARGET = 'https://staging.api.example.com'
+// biome-ignore lint/suspicious/noExplicitAny: parsed collection JSON, read field by field
+type Json = any
 
 function collection() {
   return {
@@ -80,7 +82,7 @@ describe('recordExamples: placement', () => {
       name: '200 OK',
       location: 'item[0].item[0].response[1]',
     })
-    const example = (out as any).item[0].item[0].response[1]
+    const example = (out as Json).item[0].item[0].response[1]
     expect(example.originalRequest.url.raw).toBe('{{baseUrl}}/users/42')
     expect(example.originalRequest.header).toEqual([{ key: 'Accept', value: 'application/json' }])
     expect(example.header).toEqual([{ key: 'Content-Type', value: 'application/json' }])
@@ -101,7 +103,7 @@ describe('recordExamples: placement', () => {
       { target: 'https://api.example.com' },
     )
     expect(changes[0]).toMatchObject({ request: 'Create order', name: '201 Created' })
-    expect((out as any).item[1].response[0].originalRequest.url.raw).toBe('https://api.example.com/orders')
+    expect((out as Json).item[1].response[0].originalRequest.url.raw).toBe('https://api.example.com/orders')
   })
 
   it('creates an item in a "Recorded" folder for a request no item matches, in the {{baseUrl}} form', () => {
@@ -114,7 +116,7 @@ describe('recordExamples: placement', () => {
       { target: `${TARGET}/v1` },
     )
     expect(changes.map((c) => c.kind)).toEqual(['added', 'unchanged'])
-    const folder = (out as any).item[2]
+    const folder = (out as Json).item[2]
     expect(folder.name).toBe('Recorded')
     expect(folder.item[0].name).toBe('DELETE /sessions/9')
     expect(folder.item[0].request.url.raw).toBe('{{baseUrl}}/sessions/9?x=1')
@@ -127,7 +129,7 @@ describe('recordExamples: placement', () => {
       [exchange('GET', `${TARGET}/v1/things/1?x=2`, 200, '{}')],
       { target: `${TARGET}/v1` },
     )
-    const item = (out as any).item[0].item[0]
+    const item = (out as Json).item[0].item[0]
     expect(item.request.url).toEqual({
       raw: '{{baseUrl}}/things/1?x=2',
       host: ['{{baseUrl}}'],
@@ -190,7 +192,7 @@ describe("recordExamples: record 'all' refreshes the example that answered", () 
       { target: TARGET },
     )
     expect(result.changes[0]!.kind).toBe('replaced')
-    const example = (result.collection as any).item[0].item[0].response[0]
+    const example = (result.collection as Json).item[0].item[0].response[0]
     expect(Object.keys(example)).toEqual(Object.keys(collection().item[0]!.item![0]!.response![0]!))
     expect(example).toMatchObject({ id: 'saved-1', name: 'OK', body: '{"id":"1","name":"Ada"}' })
     expect(example.originalRequest).toEqual({ method: 'GET', url: '{{baseUrl}}/users/1' })
@@ -272,7 +274,7 @@ describe('recordExamples: secrets never land', () => {
       '"t"',
     ])
       expect(text).not.toContain(value)
-    const example = (out as any).item[2].item[0].response[0]
+    const example = (out as Json).item[2].item[0].response[0]
     expect(example.originalRequest.url.raw).toBe(
       '{{baseUrl}}/users/7?apikey={{redacted}}&api_key={{redacted}}&access_token={{redacted}}&sig={{redacted}}&page=2',
     )
