@@ -161,3 +161,45 @@ test('an unmatched request here fails only this file', async () => {
   expect((await fetch('https://orders.example.com/nothing-here')).status).toBe(404)
 })
 `
+
+/** A config without `postmockWorker()`: msw's worker script is not served. */
+export const NO_WORKER_CONFIG = `
+import { playwright } from '@vitest/browser-playwright'
+
+export default {
+  test: {
+    include: ['no-worker.test.js'],
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({ launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' } }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+}
+`
+
+export const NO_WORKER_FILE = `
+import { expect, test } from 'vitest'
+import { setupPostmanMocks } from '@postmock/vitest'
+import collection from './testAPI.postman_collection.json'
+
+setupPostmanMocks(collection)
+
+test('never runs: the worker cannot start', () => {
+  expect(true).toBe(true)
+})
+`
+
+export const TWO_CALLS_FILE = `
+import { expect, test } from 'vitest'
+import { setupPostmanMocks } from '@postmock/vitest'
+import collection from './testAPI.postman_collection.json'
+
+setupPostmanMocks(collection)
+setupPostmanMocks(collection, { baseUrls: ['https://other.example.com'] })
+
+test('never runs: one worker per page', () => {
+  expect(true).toBe(true)
+})
+`

@@ -12,18 +12,29 @@ import {
   type RunResult,
   readOutcomes,
   runNode,
+  suiteMessages,
   type TestOutcome,
   writeProject,
 } from '../../adapter-node/test/project-kit.js'
-import { BROWSER_CONFIG, FIRST_FILE, SECOND_FILE } from './browser-fixture.js'
+import {
+  BROWSER_CONFIG,
+  FIRST_FILE,
+  NO_WORKER_CONFIG,
+  NO_WORKER_FILE,
+  SECOND_FILE,
+  TWO_CALLS_FILE,
+} from './browser-fixture.js'
 
 const PACKAGE_DIR = resolve(import.meta.dirname, '..')
 const VITEST = join(PACKAGE_DIR, 'node_modules/vitest/vitest.mjs')
 
+const PROJECTS = ['vitest-browser', 'vitest-browser-errors']
 afterAll(() => {
-  if (!process.env.POSTMOCK_KEEP_PROJECTS)
-    rmSync(join(PACKAGE_DIR, 'test', '.projects', 'vitest-browser'), { recursive: true, force: true })
+  if (process.env.POSTMOCK_KEEP_PROJECTS) return
+  for (const name of PROJECTS)
+    rmSync(join(PACKAGE_DIR, 'test', '.projects', name), { recursive: true, force: true })
 })
+const CHROMIUM = { CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }
 
 let run: RunResult
 let outcomes: Record<string, TestOutcome>
@@ -47,7 +58,7 @@ beforeAll(async () => {
   run = await runNode(
     dir,
     [VITEST, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    { CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    CHROMIUM,
   )
   outcomes = readOutcomes(report)
 })
@@ -124,5 +135,61 @@ describe('a Vitest browser-mode project using setupPostmanMocks()', () => {
     expect(run.output).toContain('[postmock] 2 of 4 examples were never served in this test file:')
     expect(run.output).toContain('testAPI · Get user · GET /users/1 · 401 Unauthorized')
     expect(run.output).toContain('orders · List orders · GET /orders · 500 Orders down')
+  })
+})
+
+describe('setup mistakes in browser mode fail the file with one [postmock] message', () => {
+  let dir: string
+  const runFile = async (config: string, file: string) => {
+    const report = join(dir, `${file}.json`)
+    const result = await runNode(
+      dir,
+      [
+        VITEST,
+        'run',
+        '--config',
+        config,
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${report}`,
+      ],
+      CHROMIUM,
+    )
+    return { ...result, messages: suiteMessages(report) }
+  }
+
+  beforeAll(() => {
+    dir = writeProject(
+      PACKAGE_DIR,
+      'vitest-browser-errors',
+      {
+        'vitest.config.mjs': BROWSER_CONFIG.replace(
+          "include: ['*.test.js']",
+          "include: ['two-calls.test.js']",
+        ),
+        'no-worker.config.mjs': NO_WORKER_CONFIG,
+        'no-worker.test.js': NO_WORKER_FILE,
+        'two-calls.test.js': TWO_CALLS_FILE,
+      },
+      '@postmock/vitest',
+    )
+    copyFileSync(COLLECTION, join(dir, 'testAPI.postman_collection.json'))
+  })
+
+  test("a config without postmockWorker(): msw's worker script is not served", async () => {
+    const result = await runFile('no-worker.config.mjs', 'no-worker')
+    expect(result.code).toBe(1)
+    expect(result.messages, result.output).toContain(
+      "[postmock] Failed to start msw's service worker from /mockServiceWorker.js: the dev server answered 404",
+    )
+    expect(result.messages).toContain("Add postmockWorker() from '@postmock/vitest/plugin'")
+  })
+
+  test('two setupPostmanMocks() in one page: pass every collection to one call', async () => {
+    const result = await runFile('vitest.config.mjs', 'two-calls')
+    expect(result.code).toBe(1)
+    expect(result.messages, result.output).toContain(
+      '[postmock] Failed to start setupPostmanMocks() a second time in this page',
+    )
   })
 })

@@ -23,7 +23,7 @@ const PACKAGE_DIR = resolve(import.meta.dirname, '..')
 // The generated projects are removed afterwards (POSTMOCK_KEEP_PROJECTS=1 keeps them for debugging).
 afterAll(() => {
   if (!process.env.POSTMOCK_KEEP_PROJECTS)
-    rmSync(join(PACKAGE_DIR, 'test', '.projects'), { recursive: true, force: true })
+    rmSync(join(PACKAGE_DIR, 'test', '.projects', 'vitest-suite'), { recursive: true, force: true })
 })
 const VITEST = join(PACKAGE_DIR, 'node_modules/vitest/vitest.mjs')
 

@@ -58,6 +58,23 @@ function secondWorkerError(): PostmockError {
   )
 }
 
+/**
+ * Fails fast when the dev server does not serve msw's worker script (msw's own start would wait for a
+ * worker that never comes, or report a MIME type): the usual cause is a config without the plugin.
+ */
+async function checkWorkerScript(): Promise<void> {
+  const response = await fetch(WORKER_URL, { cache: 'no-store' }).catch((error: Error) => error)
+  if (response instanceof Error) throw workerStartError(WORKER_URL, response)
+  const type = response.headers.get('content-type') ?? 'no content type'
+  await response.body?.cancel()
+  if (!response.ok || !/javascript/i.test(type)) {
+    throw workerStartError(
+      WORKER_URL,
+      `the dev server answered ${response.status} (${type}), not the worker script`,
+    )
+  }
+}
+
 function notStarted(what: string): PostmockError {
   return new PostmockError(
     'INVALID_OPTION',
@@ -89,6 +106,7 @@ export function createBrowserSession(
   let loaded: LoadedSource[] | undefined
   let shared: BrowserScope | undefined
   let isolated: BrowserScope | undefined
+  let started = false
   /** Per source, the locations of the examples no test of this file was answered with yet. */
   let neverServed: Array<Set<string>> = []
 
@@ -190,18 +208,21 @@ export function createBrowserSession(
       loaded ??= await loadBrowserSources(sources, options)
       shared ??= new BrowserScope(loaded.map((source) => source.mock))
       neverServed = shared.mocks.map((mock) => new Set(mock.examples.map((example) => example.location)))
+      await checkWorkerScript()
       try {
         await worker.start(START_OPTIONS)
       } catch (error) {
         throw workerStartError(WORKER_URL, error)
       }
+      started = true
     },
     endTest: async () => {
       if (shared) await endScope(shared)
     },
     stop: async () => {
       if (runningInPage === mocks) runningInPage = undefined
-      await worker.stop()
+      if (started) await worker.stop()
+      started = false
       if (!options.reportUnused || !loaded) return
       const lines = loaded.flatMap(({ label, mock }, i) =>
         mock.examples
