@@ -141,7 +141,10 @@ export function sentRequest(
   const relativePath = under ? url.pathname.slice(base.length) || '/' : url.pathname
   const search = redactedSearch(url.search.slice(1), redactor)
   url.search = search
-  const pairs = headerPairs(exchange.request.headers)
+  // `Accept: */*` is what HTTP clients send when the app asks for nothing in particular.
+  const pairs = headerPairs(exchange.request.headers).filter(
+    ([name, value]) => name.toLowerCase() !== 'accept' || value.trim() !== '*/*',
+  )
   const contentType = pairs.find(([name]) => name.toLowerCase() === 'content-type')?.[1]
   return {
     method: exchange.request.method.toUpperCase(),
