@@ -15,7 +15,11 @@ const postman = setupPostmanMocks([
     environment: '../testAPIEnv.postman_environment.json',
     baseUrls: ['https://paths.example.com'],
   },
-  { collection: new URL(collectionUrl, location.origin).href, baseUrls: ['https://urls.example.com'] },
+  {
+    collection: new URL(collectionUrl, location.origin).href,
+    // a path under the page's own origin: relative fetches to /api/... are answered, Vite's modules are not touched
+    baseUrls: ['https://urls.example.com', `${location.origin}/api`],
+  },
 ])
 
 test('a collection and an environment read by path', async () => {
@@ -30,4 +34,10 @@ test('a collection fetched from the dev server', async () => {
   expect(postman.calls()).toMatchObject([
     { url: 'https://urls.example.com/users/1', status: 401, via: 'override' },
   ])
+})
+
+test("a base path on the page's own origin answers relative URLs", async () => {
+  const response = await fetch('/api/users/1')
+  expect(await response.json()).toMatchObject({ name: 'Ada Lovelace' })
+  expect(postman.calls()).toMatchObject([{ url: `${location.origin}/api/users/1`, status: 200 }])
 })
