@@ -153,6 +153,39 @@ describe('postmock verify', () => {
     }
   })
 
+  test('secrets the requests carry are not printed: API keys in the query, a header HTTP cannot carry', async () => {
+    const secret = 'PMAK-6740f1c2a9e84b5d-0a1b2c3d4e5f60718293a4b5c6d7e8f9'
+    const saved = (name: string, url: string, header: Array<{ key: string; value: string }> = []) => ({
+      name,
+      request: { method: 'GET', url, header },
+      response: [{ name: 'ok', code: 200, body: '', originalRequest: { method: 'GET', url, header } }],
+    })
+    const collection = {
+      info: { name: 'secrets', schema: VERIFY_COLLECTION.info.schema },
+      item: [
+        saved('keyed', `https://api.example.com/health?apikey=${secret}`),
+        saved('bad header', 'https://api.example.com/health', [{ key: 'X-Token', value: `${secret}\nX: 1` }]),
+        saved('control', 'https://api.example.com/health', [{ key: 'X-Token', value: `${secret}\u0007` }]),
+      ],
+    }
+    const dir = await writeFiles({ 'secrets.json': collection })
+    try {
+      const { code, stdout } = await runCli(['verify', 'secrets.json', '--base-url', api.url, '--json'], {
+        cwd: dir.dir,
+      })
+      expect(code).toBe(3)
+      expect(stdout).not.toContain(secret)
+      const report = JSON.parse(stdout) as { results: Array<Record<string, unknown>> }
+      expect(report.results.map((r) => [r.path, r.verdict, r.reason])).toEqual([
+        ['/health?apikey=PMAK-…e8f9', 'ok', undefined],
+        ['/health', 'error', 'the header "x-token" has a name or value HTTP cannot carry'],
+        ['/health', 'error', 'a header HTTP cannot carry (UND_ERR_INVALID_ARG)'],
+      ])
+    } finally {
+      await dir.remove()
+    }
+  })
+
   test('exit 3 when the API cannot be reached; exit 2 for a wrong command line or a missing file', async () => {
     const gone = await startStandInApi()
     await gone.close()

@@ -4,6 +4,7 @@ import { loadCollection, loadEnvironment } from '@postmock/core/node'
 import { CliError } from '../cli-error.js'
 import { palette } from '../output/colours.js'
 import { type CliIo, err, out } from '../output/io.js'
+import { maskedTarget } from '../serve/masked-target.js'
 import { runPool } from '../verify/run-pool.js'
 import { requestUrl, sendSavedRequest } from '../verify/send-saved-request.js'
 import { readVerifyArgs, type VerifySettings } from '../verify/verify-options.js'
@@ -49,7 +50,9 @@ async function verifyOne(item: ExampleToVerify, settings: VerifySettings): Promi
   if (request.unsendable) return { ...frame, ...none, verdict: 'skip', reason: request.unsendable }
   const url = requestUrl(settings.baseUrl, request)
   const outcome = await sendSavedRequest(url, request, settings.headers, settings.timeoutMs)
-  if (outcome.kind === 'error') return { ...frame, ...none, url, verdict: 'error', reason: outcome.reason }
+  const shownUrl = maskedTarget(url)
+  if (outcome.kind === 'error')
+    return { ...frame, ...none, url: shownUrl, verdict: 'error', reason: outcome.reason }
   const result = compareAnswer(
     item.answer,
     { ...outcome, method: request.method },
@@ -59,7 +62,7 @@ async function verifyOne(item: ExampleToVerify, settings: VerifySettings): Promi
   )
   return {
     ...frame,
-    url,
+    url: shownUrl,
     verdict: result.ok ? 'ok' : 'drift',
     actualStatus: outcome.status,
     differences: result.differences,

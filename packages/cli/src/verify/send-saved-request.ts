@@ -42,6 +42,8 @@ export function requestUrl(baseUrl: string, request: Pick<SavedRequest, 'path' |
 
 function reasonOf(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
+  // undici's message would quote the header (maybe a token); its code and a word say enough
+  if (cause?.code === 'UND_ERR_INVALID_ARG') return 'a header HTTP cannot carry (UND_ERR_INVALID_ARG)'
   return cause?.code ?? cause?.message ?? (error as Error).message
 }
 
@@ -56,10 +58,16 @@ export async function sendSavedRequest(
   timeoutMs: number,
 ): Promise<SendOutcome> {
   const headers = new Headers()
+  for (const [name, value] of [...request.headers.filter(([name]) => !NOT_SENT.has(name)), ...extraHeaders]) {
+    try {
+      headers.set(name, value)
+    } catch {
+      // Fetch's message would quote the value, which may be a token: only the name is told
+      return { kind: 'error', reason: `the header "${name}" has a name or value HTTP cannot carry` }
+    }
+  }
   const signal = AbortSignal.timeout(timeoutMs)
   try {
-    for (const [name, value] of request.headers) if (!NOT_SENT.has(name)) headers.set(name, value)
-    for (const [name, value] of extraHeaders) headers.set(name, value)
     const withBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined
     const response = await fetch(url, {
       method: request.method,

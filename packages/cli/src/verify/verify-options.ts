@@ -66,7 +66,10 @@ function readHeader(value: string): [string, string] {
     // the value may be a secret: only its name (or nothing) is shown
     throw usageError('verify', `--header takes "Name: value", got one without a valid name before ":"`)
   }
-  return [name.toLowerCase(), value.slice(colon + 1).trim()]
+  const headerValue = value.slice(colon + 1).trim()
+  if (/[\0\r\n]/.test(headerValue))
+    throw usageError('verify', `--header ${name}: its value holds a line break or NUL`)
+  return [name.toLowerCase(), headerValue]
 }
 
 /** Reads and checks `verify`'s command line; `{ help: true }` for `--help`. */

@@ -2,6 +2,7 @@ import type { ExampleInfo, VerifyDifference } from '@postmock/core'
 import type { Palette } from '../output/colours.js'
 import { plural } from '../output/io.js'
 import { visible } from '../output/visible.js'
+import { maskedTarget } from '../serve/masked-target.js'
 
 /** What became of one example. */
 export type Verdict = 'ok' | 'drift' | 'skip' | 'error'
@@ -15,7 +16,7 @@ export interface ExampleVerdict {
   method: string
   /** The saved path and query, e.g. `/users/1?expand=true`. */
   path: string
-  /** The full URL sent, for sent examples. */
+  /** The full URL sent, for sent examples (API keys in its query masked, as in the path). */
   url: string | undefined
   /** The example's status code, and the real one when an answer came. */
   expectedStatus: number
@@ -42,7 +43,7 @@ export function verdictFrame(
     request: [...example.folders, example.request].join(' / '),
     example: example.name,
     method: example.method,
-    path: example.path + (example.query ? `?${example.query}` : ''),
+    path: maskedTarget(example.path + (example.query ? `?${example.query}` : '')),
     expectedStatus: example.code,
   }
 }
