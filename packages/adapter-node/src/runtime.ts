@@ -12,7 +12,18 @@ import { diagnoseLoadFailure, missingGlobals, startupError } from './startup-che
 export interface Runtime {
   core: Pick<
     typeof Core,
-    'createPostmanMock' | 'formatMessage' | 'PostmockError' | 'CoverageRecorder' | 'faultOf'
+    | 'createPostmanMock'
+    | 'formatMessage'
+    | 'PostmockError'
+    | 'CoverageRecorder'
+    | 'faultOf'
+    | 'readRecordingOptions'
+    | 'RECORD_ENV'
+    | 'noRecordTargetError'
+    | 'readTargetUrl'
+    | 'recordTargetOf'
+    | 'recordingDecision'
+    | 'forwardedHeaders'
   >
   coreNode: Pick<
     typeof CoreNode,

@@ -44,9 +44,26 @@ export type {
   SequenceStep,
   TieBreak,
 } from './mock/types.js'
+export { forwardedHeaders } from './record/forwarded-headers.js'
 export type { JsonLayout } from './record/json-format.js'
 export { formatJson, jsonLayoutOf } from './record/json-format.js'
 export { recordExamples } from './record/record-examples.js'
+export type {
+  RecordingChoice,
+  RecordingOptions,
+  RecordMode,
+  RecordTarget,
+} from './record/recording-settings.js'
+export {
+  noRecordTargetError,
+  RECORD_ENV,
+  readRecordingOptions,
+  readRecordMode,
+  readRedactOption,
+  readTargetUrl,
+  recordingDecision,
+  recordTargetOf,
+} from './record/recording-settings.js'
 export { REDACTED } from './record/redact.js'
 export type {
   RecordChange,

@@ -1,7 +1,7 @@
 /** Recording in a session: which requests go to the real API, their answers kept until the run ends. */
 import type { PostmanMock, RecordedCall, RecordedExchange } from '@postmock/core'
 import type { Runtime } from '../runtime.js'
-import { type RecordingSettings, targetOf } from './record-options.js'
+import type { RecordingSettings } from './record-options.js'
 import { type RealAnswer, sendToTarget } from './send-to-target.js'
 
 /** What the recorder did with a request: an answer for the app, or a refusal to report. */
@@ -19,14 +19,6 @@ export interface Recorder {
   flush(): Promise<void>
 }
 
-/** Response headers a new `Response` cannot carry as received (the body is whole and decoded). */
-const HOP_HEADERS = new Set([
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'content-encoding',
-  'content-length',
-])
 const NULL_BODY = new Set([101, 103, 204, 205, 304])
 
 /** The newest call the mock recorded for this request. */
@@ -37,23 +29,8 @@ function lastCall(mock: PostmanMock, request: Request): RecordedCall | undefined
   return undefined
 }
 
-/** The resolved path an example was saved for (`ExampleInfo.path`). */
-function savedPathOf(mock: PostmanMock, location: string): string | undefined {
-  return mock.examples.find((example) => example.location === location)?.path
-}
-
-/** The request's path below its real API's base path (what an example's saved path is compared with). */
-function pathBelowTarget(settings: RecordingSettings, index: number, url: string): string | undefined {
-  const where = targetOf(settings.sources[index]!, settings.recordTarget, url)
-  if (!where) return undefined
-  const base = new URL(where.target).pathname.replace(/\/+$/, '')
-  const path = new URL(where.url).pathname
-  return path.slice(base.length) || '/'
-}
-
-function toResponse(answer: RealAnswer, method: string): Response {
-  const headers = new Headers()
-  for (const [name, value] of answer.headers) if (!HOP_HEADERS.has(name)) headers.append(name, value)
+function toResponse(runtime: Runtime, answer: RealAnswer, method: string): Response {
+  const headers = new Headers(runtime.core.forwardedHeaders(answer.headers))
   const empty = NULL_BODY.has(answer.status) || method === 'HEAD'
   return new Response(empty ? null : new Uint8Array(answer.body), {
     status: answer.status,
@@ -80,7 +57,7 @@ export function createRecorder(runtime: Runtime, settings: RecordingSettings): R
 
   const fromApi = async (index: number, request: Request, replaces: RecordedExchange['replaces']) => {
     const source = settings.sources[index]!
-    const where = targetOf(source, settings.recordTarget, request.url)
+    const where = runtime.core.recordTargetOf(source.baseUrls, settings.recordTarget, request.url)
     const what = `${request.method} ${request.url}`
     if (!where) {
       return {
@@ -125,7 +102,7 @@ export function createRecorder(runtime: Runtime, settings: RecordingSettings): R
         ...(replaces ? { replaces } : {}),
       },
     })
-    return { kind: 'respond', response: toResponse(answer, request.method) } as const
+    return { kind: 'respond', response: toResponse(runtime, answer, request.method) } as const
   }
 
   return {
@@ -134,18 +111,13 @@ export function createRecorder(runtime: Runtime, settings: RecordingSettings): R
       const copy = request.clone()
       const response = await mock.respond(request)
       const call = lastCall(mock, copy)
-      // A fault asked for with use() is the test's, not the API's.
-      if (!call || call.fault !== undefined) return response ? { kind: 'respond', response } : undefined
-      if (call.via === 'not-found') return fromApi(index, copy, undefined)
-      if (settings.mode === 'all' && call.via === 'score' && call.example) {
-        const { location, name, id } = call.example
-        // An example saved for another path (/users/1 answering /users/7) is not overwritten: the
-        // answer for this path is added beside it.
-        const saved = savedPathOf(mock, location)
-        const own =
-          saved === pathBelowTarget(settings, index, copy.url) || saved === new URL(copy.url).pathname
-        return fromApi(index, copy, own ? { location, name, ...(id === undefined ? {} : { id }) } : undefined)
-      }
+      const where = runtime.core.recordTargetOf(
+        settings.sources[index]!.baseUrls,
+        settings.recordTarget,
+        copy.url,
+      )
+      const send = runtime.core.recordingDecision(settings.mode, call, mock.examples, where, copy.url)
+      if (send) return fromApi(index, copy, send.replaces)
       return response ? { kind: 'respond', response } : undefined
     },
     async flush() {
