@@ -90,6 +90,8 @@ export function patchGlobalFetch(decide: Decide): () => void {
     if (verdict.kind === 'passthrough') return original(request)
     if (verdict.kind === 'refuse' || verdict.kind === 'fail') throw networkError(verdict.error)
     const { response } = verdict
+    // `Response.error()` is a network error, as msw and the socket layer read it: fetch rejects.
+    if (response.type === 'error') throw networkError(new Error('network error'))
     const redirects = REDIRECT_STATUSES.has(response.status) && response.headers.has('location')
     if (!redirects || request.redirect === 'manual') return answeredFrom(response, request.url, hops > 0)
     if (request.redirect === 'error')
