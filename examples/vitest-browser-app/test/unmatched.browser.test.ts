@@ -47,3 +47,15 @@ test('the test after them passes: nothing is carried over', async () => {
   expect(postman.calls()).toEqual([])
   expect((await fetch('https://api.example.com/users/1')).status).toBe(200)
 })
+
+test("isolate() runs a function in its own scope and throws that scope's unmatched requests", async () => {
+  postman.use({ request: 'Get user', code: 401 })
+  const inIsolation = postman.isolate(async () => {
+    expect((await fetch('https://api.example.com/users/1')).status).toBe(200) // not this test's override
+    await fetch('https://api.example.com/nothing-here')
+  })
+  await expect(inIsolation()).rejects.toThrow(
+    '[postmock] Failed to match GET https://api.example.com/nothing-here',
+  )
+  expect(postman.calls()).toEqual([]) // its calls stayed in its scope
+})

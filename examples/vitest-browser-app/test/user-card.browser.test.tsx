@@ -38,6 +38,12 @@ test('asks to sign in on the 401 example chosen with use()', async () => {
   expect(postman.calls({ request: 'Get user' })).toMatchObject([{ status: 401, via: 'override' }])
 })
 
+test('shows the error when the request fails as a network would (a fault)', async () => {
+  postman.use({ request: 'Get user', fault: 'network-error' })
+  render(<UserCard {...api} id={1} />)
+  await expect.element(page.getByRole('alert')).toHaveTextContent('The API cannot be reached (TypeError)')
+})
+
 test('the next test starts with no overrides and no calls', async () => {
   expect(postman.calls()).toEqual([])
   const response = await fetch('https://api.example.com/users/1', { headers: { authorization: 'Bearer t' } })
