@@ -9,7 +9,7 @@ const URL_1 = 'https://api.example.com/users/1'
 const FULL = JSON.stringify(USER)
 
 /** In the page: fetch, read the body, and say what happened (`<status> <body>` or `error <name>: <message>`). */
-const load = async ([url, abortAfter]: [string, number | null]) => {
+const load = async ({ url, abortAfter }: { url: string; abortAfter: number | null }) => {
   const controller = new AbortController()
   if (abortAfter !== null) setTimeout(() => controller.abort(), abortAfter)
   try {
@@ -27,16 +27,22 @@ test.describe('faults in the page', () => {
     await page.goto('/?mock=data:,&api=data:,')
     postman.use({ request: 'Get user', fault: 'network-error' })
     const failed = page.waitForEvent('requestfailed')
-    expect(await page.evaluate(load, [URL_1, null])).toBe('error TypeError: Failed to fetch')
+    expect(await page.evaluate(load, { url: URL_1, abortAfter: null })).toBe(
+      'error TypeError: Failed to fetch',
+    )
     expect((await failed).failure()?.errorText).toBe('net::ERR_CONNECTION_REFUSED')
-    expect(await page.evaluate(load, ['https://api.example.com/users', null])).toMatch(/^200 /)
+    expect(await page.evaluate(load, { url: 'https://api.example.com/users', abortAfter: null })).toMatch(
+      /^200 /,
+    )
     expect(postman.calls({ request: 'Get user' })).toMatchObject([{ status: 0, fault: 'network-error' }])
   })
 
   test('timeout: no answer until the page aborts', async ({ page, postman }) => {
     await page.goto('/?mock=data:,&api=data:,')
     postman.use({ request: 'Get user', fault: 'timeout' })
-    expect(await page.evaluate(load, [URL_1, 50])).toBe('error AbortError: signal is aborted without reason')
+    expect(await page.evaluate(load, { url: URL_1, abortAfter: 50 })).toBe(
+      'error AbortError: signal is aborted without reason',
+    )
     expect(postman.calls()).toMatchObject([{ status: 0, fault: 'timeout' }])
   })
 
@@ -44,7 +50,9 @@ test.describe('faults in the page', () => {
     await page.goto('/?mock=data:,&api=data:,')
     postman.use({ request: 'Get user', fault: 'timeout', after: 10 })
     const failed = page.waitForEvent('requestfailed')
-    expect(await page.evaluate(load, [URL_1, null])).toBe('error TypeError: Failed to fetch')
+    expect(await page.evaluate(load, { url: URL_1, abortAfter: null })).toBe(
+      'error TypeError: Failed to fetch',
+    )
     expect((await failed).failure()?.errorText).toBe('net::ERR_TIMED_OUT')
   })
 
@@ -52,7 +60,9 @@ test.describe('faults in the page', () => {
     await page.goto('/?mock=data:,&api=data:,')
     postman.use({ request: 'Get user', fault: 'reset' })
     const failed = page.waitForEvent('requestfailed')
-    expect(await page.evaluate(load, [URL_1, null])).toBe('error TypeError: Failed to fetch')
+    expect(await page.evaluate(load, { url: URL_1, abortAfter: null })).toBe(
+      'error TypeError: Failed to fetch',
+    )
     expect((await failed).failure()?.errorText).toBe('net::ERR_CONNECTION_RESET')
   })
 
@@ -62,7 +72,9 @@ test.describe('faults in the page', () => {
   }) => {
     await page.goto('/?mock=data:,&api=data:,')
     postman.use({ request: 'Get user', fault: 'malformed' })
-    expect(await page.evaluate(load, [URL_1, null])).toBe(`200 ${FULL.slice(0, FULL.length / 2)}`)
+    expect(await page.evaluate(load, { url: URL_1, abortAfter: null })).toBe(
+      `200 ${FULL.slice(0, FULL.length / 2)}`,
+    )
     const parsed = await page.evaluate(async (url) => {
       try {
         return await (await fetch(url)).json()

@@ -6,6 +6,7 @@
 import { setupPostmanMocks } from '@postmock/vitest'
 import axios, { type AxiosError, type AxiosInstance } from 'axios'
 import got from 'got'
+import { HttpResponse, http } from 'msw'
 import * as undici from 'undici'
 import { describe, expect, test } from 'vitest'
 import { FLAKY_COLLECTION, USER } from '../../../packages/adapter-node/test/faults-collection.js'
@@ -236,6 +237,16 @@ describe('retrying clients', () => {
     for (let i = 0; i < 3; i++) statuses.push((await fetch(URL_1)).status)
     expect(statuses).toEqual([503, 404, 200])
     expect(postman.calls().map((call) => call.step)).toEqual([0, 1, undefined])
+  })
+
+  test("an msw handler's HttpResponse.error() is a network error too, not a refusal", async () => {
+    postman.server.use(http.get('https://api.example.com/health', () => HttpResponse.error()))
+    const failure = await fetch('https://api.example.com/health').catch((error: TypeError) => error)
+    expect(failure).toBeInstanceOf(TypeError)
+    expect((failure as TypeError & { cause: { code: string } }).cause.code).toBe('ECONNREFUSED')
+    const seen = await see(() => CLIENTS.axios!('https://api.example.com/health'))
+    expect(seen).toMatchObject({ error: { code: 'ECONNREFUSED' } })
+    postman.server.resetHandlers()
   })
 
   test('a fault on a request no example answers is not reported as unmatched', async () => {
