@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { afterEach, expect, test } from 'vitest'
 import { page } from 'vitest/browser'
@@ -8,7 +9,7 @@ const postman = servePostman()
 const api = { apiUrl: 'https://api.example.com', token: 'test-token' }
 
 let root: Root | undefined
-function render(element: React.ReactNode): void {
+function render(element: ReactNode): void {
   const container = document.body.appendChild(document.createElement('div'))
   root = createRoot(container)
   root.render(element)
