@@ -124,3 +124,24 @@ export function usage(report: CoverageReport): Record<string, { calls: number; t
   }
   return out
 }
+
+/**
+ * What the three files of {@link coverageTestFiles} serve, per example: `nest` joins a describe block and
+ * its test as the runner names them (Vitest `' > '`, Jest `' '`).
+ */
+export function expectedUsage(nest: string): Record<string, { calls: number; tests: string[] }> {
+  return {
+    'shop 200 Products': { calls: 2, tests: [`products.test.mjs > products${nest}lists products`] },
+    'shop 500 Products down': { calls: 0, tests: [] },
+    'shop 200 Product': {
+      calls: 2,
+      tests: ['concurrent.test.mjs > A gets a product', 'concurrent.test.mjs > B gets a product'],
+    },
+    'shop 404 No such product': { calls: 1, tests: [`products.test.mjs > products${nest}product not found`] },
+    'shop 201 Order created': { calls: 1, tests: ['orders.test.mjs > creates an order'] },
+    'shop 400 Bad order': { calls: 1, tests: ['concurrent.test.mjs > a bad order'] },
+    'shop 401 Signed out': { calls: 0, tests: [] },
+    'orders 200 Orders': { calls: 1, tests: ['orders.test.mjs > lists orders'] },
+    'orders 500 Orders down': { calls: 0, tests: [] },
+  }
+}

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   coverageTestFiles,
+  expectedUsage,
   readReport,
   SHOP_COLLECTION,
   usage,
@@ -71,20 +72,7 @@ beforeAll(async () => {
   )
 })
 
-const EXPECTED_USAGE = {
-  'shop 200 Products': { calls: 2, tests: ['products.test.mjs > products lists products'] },
-  'shop 500 Products down': { calls: 0, tests: [] },
-  'shop 200 Product': {
-    calls: 2,
-    tests: ['concurrent.test.mjs > A gets a product', 'concurrent.test.mjs > B gets a product'],
-  },
-  'shop 404 No such product': { calls: 1, tests: ['products.test.mjs > products product not found'] },
-  'shop 201 Order created': { calls: 1, tests: ['orders.test.mjs > creates an order'] },
-  'shop 400 Bad order': { calls: 1, tests: ['concurrent.test.mjs > a bad order'] },
-  'shop 401 Signed out': { calls: 0, tests: [] },
-  'orders 200 Orders': { calls: 1, tests: ['orders.test.mjs > lists orders'] },
-  'orders 500 Orders down': { calls: 0, tests: [] },
-}
+const EXPECTED_USAGE = expectedUsage(' ')
 
 describe('@postmock/jest/reporter over three files in two workers', () => {
   test('all tests pass and the run exits 0 (6 of 9 examples served, threshold 60%)', () => {
