@@ -13,7 +13,8 @@ export default {
   plugins: [postmockWorker()],
   test: {
     include: ['*.test.js'],
-    maxWorkers: 2,
+    maxWorkers: 2, // both files at once: they meet in their last tests
+    testTimeout: 60_000, // a loaded machine: the second file may wait at a meeting for the first
     browser: {
       enabled: true,
       headless: true,
