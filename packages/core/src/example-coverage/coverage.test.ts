@@ -100,8 +100,8 @@ describe('mergeCoverage', () => {
       { source: 'b', value: recorder.report() },
     ])
     expect(report.collections.map((c) => [c.label, c.total])).toEqual([
-      ['api', 5],
-      ['api', 1],
+      [`api (${collectionKey(mock.examples).slice(0, 8)})`, 5],
+      [`api (${collectionKey(changed.examples).slice(0, 8)})`, 1],
     ])
     expect(report.total).toBe(6)
   })

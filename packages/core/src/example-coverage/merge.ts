@@ -18,7 +18,7 @@ export interface CoverageInput {
 /**
  * One report from fragments and reports (test files, workers, shards): collections are the same when
  * their content keys are, examples the same when their locations are; calls add up and test names
- * join. Throws a `PostmockError` (`INVALID_COVERAGE`) for a document that is not a coverage report.
+ * join. Collections of one name with different examples get their key's start in their label. Throws a `PostmockError` (`INVALID_COVERAGE`) for a document that is not a coverage report.
  *
  * @example
  * const report = mergeCoverage([
@@ -48,10 +48,14 @@ export function mergeCoverage(inputs: readonly CoverageInput[]): CoverageReport 
       }
     }
   }
+  const collections = [...byKey.values()]
+  const count = new Map<string, number>()
+  for (const { label } of collections) count.set(label, (count.get(label) ?? 0) + 1)
   return coverageReport(
-    [...byKey.values()].map(({ label, key, order, examples }) =>
+    collections.map(({ label, key, order, examples }) =>
       countedCollection(
-        label,
+        // two collections of one name (changed between shards, or two files named alike) are told apart
+        (count.get(label) ?? 0) > 1 ? `${label} (${key.slice(0, 8)})` : label,
         key,
         order.map((location) => {
           const { example, tests } = examples.get(location)!
