@@ -108,6 +108,9 @@ describe('mergeCoverage', () => {
 
   it('merges nothing into an empty report (100%: no example to miss)', () => {
     expect(mergeCoverage([])).toMatchObject({ total: 0, served: 0, percent: 100, collections: [] })
+    expect(coverageTable(mergeCoverage([]))).toContain(
+      '[postmock] Example coverage: no test loaded a collection',
+    )
   })
 
   it('rejects a document that is not a coverage report, naming the source and the JSON path', () => {

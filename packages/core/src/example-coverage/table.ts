@@ -39,6 +39,9 @@ function row(entry: RequestBreakdown, classes: readonly string[]): string[] {
  * //   …
  */
 export function coverageTable(report: CoverageReport): string {
+  if (report.collections.length === 0) {
+    return '[postmock] Example coverage: no test loaded a collection (setupPostmanMocks() of @postmock/vitest or @postmock/jest, or the postman fixture of @postmock/playwright, count what they serve while a coverage reporter runs)'
+  }
   const lines = [
     `[postmock] Example coverage: ${report.served} of ${report.total} examples served (${formatPercent(report.percent)}), ${report.calls} call${report.calls === 1 ? '' : 's'}`,
   ]
