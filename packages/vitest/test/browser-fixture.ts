@@ -204,3 +204,13 @@ test('never runs: one worker per page', () => {
   expect(true).toBe(true)
 })
 `
+
+/** For the msw 2 run: the page's msw and the served worker script are both msw 2 (the script names its version). */
+export const MSW_VERSION_FILE = `
+import { expect, test } from 'vitest'
+
+test('the worker script and the page are msw 2', async () => {
+  const script = await (await fetch('/mockServiceWorker.js')).text()
+  expect(script).toMatch(/const PACKAGE_VERSION = '2\\.15\\./)
+})
+`

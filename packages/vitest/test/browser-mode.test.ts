@@ -2,7 +2,7 @@
  * Runs the real Vitest in browser mode (Chromium from the system, @vitest/browser-playwright) on a small
  * project that imports `@postmock/vitest` as users do, and checks the exit code and each test's outcome.
  */
-import { copyFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
@@ -19,6 +19,7 @@ import {
 import {
   BROWSER_CONFIG,
   FIRST_FILE,
+  MSW_VERSION_FILE,
   NO_WORKER_CONFIG,
   NO_WORKER_FILE,
   SECOND_FILE,
@@ -28,7 +29,7 @@ import {
 const PACKAGE_DIR = resolve(import.meta.dirname, '..')
 const VITEST = join(PACKAGE_DIR, 'node_modules/vitest/vitest.mjs')
 
-const PROJECTS = ['vitest-browser', 'vitest-browser-errors']
+const PROJECTS = ['vitest-browser', 'vitest-browser-errors', 'vitest-browser-msw2']
 afterAll(() => {
   if (process.env.POSTMOCK_KEEP_PROJECTS) return
   for (const name of PROJECTS)
@@ -39,12 +40,13 @@ const CHROMIUM = { CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromiu
 let run: RunResult
 let outcomes: Record<string, TestOutcome>
 
-beforeAll(async () => {
+/** The browser-mode project: two test files, the testAPI collection and environment, orders in public/. */
+function writeBrowserProject(name: string, config: string): string {
   const dir = writeProject(
     PACKAGE_DIR,
-    'vitest-browser',
+    name,
     {
-      'vitest.config.mjs': BROWSER_CONFIG,
+      'vitest.config.mjs': config,
       'first.test.js': FIRST_FILE,
       'second.test.js': SECOND_FILE,
       // served by the dev server at /orders.postman_collection.json
@@ -54,13 +56,36 @@ beforeAll(async () => {
   )
   copyFileSync(COLLECTION, join(dir, 'testAPI.postman_collection.json'))
   copyFileSync(ENVIRONMENT, join(dir, 'testAPIEnv.postman_environment.json'))
+  return dir
+}
+
+async function runBrowserProject(
+  dir: string,
+): Promise<{ run: RunResult; outcomes: Record<string, TestOutcome> }> {
   const report = join(dir, 'report.json')
-  run = await runNode(
+  const result = await runNode(
     dir,
     [VITEST, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     CHROMIUM,
   )
-  outcomes = readOutcomes(report)
+  return { run: result, outcomes: readOutcomes(report) }
+}
+
+/** The titles of the failed tests of a run. */
+const failedTitles = (of: Record<string, TestOutcome>): string[] =>
+  Object.entries(of)
+    .filter(([, o]) => o.status === 'failed')
+    .map(([title]) => title)
+    .sort()
+
+const EXPECTED_FAILURES = [
+  'a request to an unserved origin is refused',
+  'an unmatched request fails this test',
+  'an unmatched request here fails only this file',
+].sort()
+
+beforeAll(async () => {
+  ;({ run, outcomes } = await runBrowserProject(writeBrowserProject('vitest-browser', BROWSER_CONFIG)))
 })
 
 const outcome = (title: string): TestOutcome => {
@@ -71,16 +96,7 @@ const outcome = (title: string): TestOutcome => {
 
 describe('a Vitest browser-mode project using setupPostmanMocks()', () => {
   test('exits 1 because exactly the three expected tests fail', () => {
-    const failed = Object.entries(outcomes)
-      .filter(([, o]) => o.status === 'failed')
-      .map(([title]) => title)
-    expect(failed.sort(), run.output).toEqual(
-      [
-        'a request to an unserved origin is refused',
-        'an unmatched request fails this test',
-        'an unmatched request here fails only this file',
-      ].sort(),
-    )
+    expect(failedTitles(outcomes), run.output).toEqual(EXPECTED_FAILURES)
     expect(run.code).toBe(1)
     expect(Object.keys(outcomes)).toHaveLength(15)
   })
@@ -191,5 +207,31 @@ describe('setup mistakes in browser mode fail the file with one [postmock] messa
     expect(result.messages, result.output).toContain(
       '[postmock] Failed to start setupPostmanMocks() a second time in this page',
     )
+  })
+})
+
+// msw 2.15 in the page (the peer range's other major): the project's `msw` is compat-msw2's copy, and Vite
+// aliases every `msw` and `msw/browser` import to it, as compat-msw2's own suite does in Node.
+const MSW2 = resolve(PACKAGE_DIR, '../compat-msw2/node_modules/msw')
+describe.skipIf(!existsSync(MSW2))('the same project with msw 2.15 in the page', () => {
+  test('passes and fails the same tests', async () => {
+    const config = BROWSER_CONFIG.replace(
+      'plugins: [postmockWorker()],',
+      `plugins: [postmockWorker()],
+  resolve: {
+    alias: [
+      { find: /^msw$/, replacement: ${JSON.stringify(join(MSW2, 'lib/core/index.mjs'))} },
+      { find: /^msw\\/browser$/, replacement: ${JSON.stringify(join(MSW2, 'lib/browser/index.mjs'))} },
+    ],
+  },`,
+    )
+    const dir = writeBrowserProject('vitest-browser-msw2', config)
+    // postmockWorker() serves the worker script of the msw the project resolves: msw 2's
+    symlinkSync(MSW2, join(dir, 'node_modules', 'msw'), 'dir')
+    writeFileSync(join(dir, 'msw-version.test.js'), MSW_VERSION_FILE)
+    const msw2 = await runBrowserProject(dir)
+    expect(failedTitles(msw2.outcomes), msw2.run.output).toEqual(EXPECTED_FAILURES)
+    expect(msw2.outcomes['the worker script and the page are msw 2']?.status).toBe('passed')
+    expect(Object.keys(msw2.outcomes)).toHaveLength(16)
   })
 })
