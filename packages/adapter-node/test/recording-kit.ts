@@ -4,6 +4,7 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createPostmanMock } from '@postmock/core'
 
 /** What the fake API received. */
 export interface ReceivedRequest {
@@ -133,3 +134,49 @@ export const RECORDING_COLLECTION = {
 
 /** The collection as Postman exports it: tab indent, no final newline. */
 export const RECORDING_COLLECTION_TEXT = JSON.stringify(RECORDING_COLLECTION, null, '\t')
+
+// biome-ignore lint/suspicious/noExplicitAny: parsed collection JSON, read field by field
+type Json = Record<string, any>
+
+/** Every example recorded into {@link RECORDING_COLLECTION} (all but the saved `User 1`), with its item's name. */
+export function recordedExamples(saved: Json): Array<{ item: string; example: Json }> {
+  const folder = saved.item.find((item: Json) => item.name === 'Recorded')
+  const items: Json[] = [...saved.item.filter((item: Json) => item.request), ...(folder?.item ?? [])]
+  return items.flatMap((item) =>
+    (item.response ?? [])
+      .filter((example: Json) => example.id !== 'saved-user-1')
+      .map((example: Json) => ({ item: item.name, example })),
+  )
+}
+
+/**
+ * Loads a recorded collection into a mock serving `origin` and sends each recorded example's
+ * `originalRequest`: the examples that do not answer their own request, as `<id>: <why>` (none: `[]`).
+ */
+export async function examplesNotAnsweringTheirRequest(saved: Json, origin: string): Promise<string[]> {
+  const mock = createPostmanMock(saved, { baseUrls: [origin], onWarning: () => {} })
+  const wrong: string[] = []
+  for (const { example } of recordedExamples(saved)) {
+    const request = example.originalRequest
+    const response = await mock.respond(
+      new Request(request.url.raw.replace('{{baseUrl}}', origin), {
+        method: request.method,
+        body: request.body?.raw,
+      }),
+    )
+    const answered = mock.calls().at(-1)?.example?.id
+    if (response?.status !== example.code || answered !== example.id)
+      wrong.push(`${example.id}: answered ${response?.status} by ${answered}`)
+  }
+  return wrong
+}
+
+/** The lines of a file's text that a change removed and added (trimmed): a small diff to assert on. */
+export function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
+  const old = before.split('\n')
+  const now = after.split('\n')
+  return {
+    removed: old.filter((line) => !now.includes(line)).map((line) => line.trim()),
+    added: now.filter((line) => !old.includes(line)).map((line) => line.trim()),
+  }
+}

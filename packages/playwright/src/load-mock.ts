@@ -4,7 +4,15 @@ import { loadCollection, loadEnvironment } from '@postmock/core/node'
 import type { CollectionSource, PostmanRouteOptions } from './options.js'
 
 /** Keys that belong to this adapter, not to core's `createPostmanMock()`. */
-const ADAPTER_KEYS = new Set(['onUnmatched', 'blockUnserved', 'allowOrigins', 'baseDir'])
+const ADAPTER_KEYS = new Set([
+  'onUnmatched',
+  'blockUnserved',
+  'allowOrigins',
+  'baseDir',
+  'record',
+  'recordTarget',
+  'redact',
+])
 
 function isJsonText(text: string): boolean {
   return /^\s*[[{]/.test(text)

@@ -21,6 +21,16 @@ export interface RouteLike {
   }): Promise<void>
   abort(errorCode?: string): Promise<void>
   fallback(): Promise<void>
+  /** Sends the request from Node (outside the page's routing), to `url` when given: how recording reaches the real API. */
+  fetch?(options?: { url?: string; maxRedirects?: number }): Promise<APIResponseLike>
+}
+
+/** The part of a Playwright `APIResponse` (what `route.fetch()` gives) recording reads. */
+export interface APIResponseLike {
+  status(): number
+  statusText(): string
+  headersArray(): Array<{ name: string; value: string }>
+  body(): Promise<Buffer>
 }
 
 /** A URL predicate, as `page.route()` and `context.route()` accept. */

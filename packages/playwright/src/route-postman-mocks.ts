@@ -20,6 +20,7 @@ import {
 } from './report.js'
 import { RouteCoverage, trackRouteCoverage } from './route-coverage.js'
 import { realizeFault } from './route-fault.js'
+import { RouteRecorder } from './route-recording.js'
 import { toFetchRequest, toFulfillHeaders } from './to-fetch-request.js'
 
 /** What {@link routePostmanMocks} returns: core's `PostmanMock` API plus what routing adds. */
@@ -32,7 +33,10 @@ export interface PostmanRoute extends PostmanMock {
   blocked(): BlockedRequest[]
   /** Throws a `PostmockError` with every near-miss report when a request was unmatched or blocked. */
   assertNoUnmatched(): void
-  /** Removes both routes. Requests after this are no longer answered or blocked. */
+  /**
+   * Removes both routes. Requests after this are no longer answered or blocked. With `record`, then
+   * writes the recorded answers into the collection file.
+   */
   unroute(): Promise<void>
 }
 
@@ -76,7 +80,20 @@ export async function routePostmanMocks(
   source: CollectionSource,
   options: PostmanRouteOptions = {},
 ): Promise<PostmanRoute> {
-  const mock = await loadMock(source, options)
+  const recorder = RouteRecorder.start(source, options)
+  const onCall = options.onCall
+  const mock = await loadMock(
+    source,
+    recorder
+      ? {
+          ...options,
+          onCall: (call, request) => {
+            recorder.onCall(call, request)
+            onCall?.(call, request)
+          },
+        }
+      : options,
+  )
   const coverage = RouteCoverage.start(mock, source, options.baseDir)
   const onUnmatched = options.onUnmatched ?? 'error'
   const allowed = new Set((options.allowOrigins ?? []).map((origin) => originOf(origin) ?? origin))
@@ -87,8 +104,10 @@ export async function routePostmanMocks(
   const answer: RouteHandler = async (route: RouteLike) => {
     const request = route.request()
     let response: PostmanAnswer | undefined
+    let fetchRequest: Request | undefined
     try {
-      response = await mock.answer(await toFetchRequest(request))
+      fetchRequest = await toFetchRequest(request)
+      response = await mock.answer(fetchRequest)
     } catch (error) {
       const report = error instanceof Error ? (error.stack ?? error.message) : String(error)
       unmatched.push({ method: request.method(), url: request.url(), report })
@@ -96,6 +115,15 @@ export async function routePostmanMocks(
       return settle(() => route.abort('failed'))
     }
     if (!response) return settle(() => route.fallback())
+    // Recording: the real API answers what the mode sends it; a recorded request is not unmatched.
+    const recorded = await recorder?.record(route, fetchRequest!, mock, settle)
+    if (recorded?.kind === 'recorded') return
+    if (recorded) {
+      const entry = { method: request.method(), url: request.url(), report: recorded.report }
+      unmatched.push(entry)
+      if (onUnmatched === 'warn') console.warn(recorded.report)
+      return settle(() => route.abort('failed'))
+    }
     if (await realizeFault(route, response, settle)) return
     if (response.status === 404 && !response.fault) {
       const explanation = await mock.explain(await toFetchRequest(request))
@@ -165,6 +193,8 @@ export async function routePostmanMocks(
       await settle(() => target.unroute(served, answer))
       if (options.blockUnserved !== false) await settle(() => target.unroute(unserved, refuse))
       coverage?.finish(mock)
+      // The recorded answers land in the collection file now (locked: parallel workers lose nothing).
+      await recorder?.flush()
     },
   }
   trackRouteCoverage(route, coverage)

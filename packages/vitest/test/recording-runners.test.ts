@@ -7,10 +7,15 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { createPostmanMock } from '@postmock/core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type RunResult, readOutcomes, runNode } from '../../adapter-node/test/project-kit.js'
-import { RECORDING_COLLECTION_TEXT, startFakeApi } from '../../adapter-node/test/recording-kit.js'
+import {
+  changedLines,
+  examplesNotAnsweringTheirRequest,
+  RECORDING_COLLECTION_TEXT,
+  recordedExamples,
+  startFakeApi,
+} from '../../adapter-node/test/recording-kit.js'
 
 const VITEST_DIR = resolve(import.meta.dirname, '..')
 const JEST_DIR = resolve(VITEST_DIR, '../jest')
@@ -175,20 +180,6 @@ async function runBoth(label: string, env: Record<string, string> = {}): Promise
   return { vitest: summary(vitest, vitestReport), jest: summary(jest, jestReport) }
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: parsed collection JSON, read field by field
-type Json = Record<string, any>
-
-/** Every example under the "Recorded" folder and the named items, with its item's name. */
-function recordedExamples(saved: Json): Array<{ item: string; example: Json }> {
-  const folder = saved.item.find((item: Json) => item.name === 'Recorded')
-  const items: Json[] = [...saved.item.filter((item: Json) => item.request), ...(folder?.item ?? [])]
-  return items.flatMap((item) =>
-    (item.response ?? [])
-      .filter((example: Json) => example.id !== 'saved-user-1')
-      .map((example: Json) => ({ item: item.name, example })),
-  )
-}
-
 describe('Vitest and Jest workers recording into one collection file', () => {
   let first: Runs
   let written: string
@@ -235,19 +226,7 @@ describe('Vitest and Jest workers recording into one collection file', () => {
   })
 
   test('the recorded file loads back and each recorded example answers its own request', async () => {
-    const saved = JSON.parse(written)
-    const mock = createPostmanMock(saved, { baseUrls: [api.origin], onWarning: () => {} })
-    for (const { example } of recordedExamples(saved)) {
-      const request = example.originalRequest
-      const response = await mock.respond(
-        new Request(request.url.raw.replace('{{baseUrl}}', api.origin), {
-          method: request.method,
-          body: request.body?.raw,
-        }),
-      )
-      expect(response?.status).toBe(example.code)
-      expect(mock.calls().at(-1)?.example?.id).toBe(example.id)
-    }
+    expect(await examplesNotAnsweringTheirRequest(JSON.parse(written), api.origin)).toEqual([])
   })
 
   test('a second run records nothing new: the file is byte-identical, the API is not called', {
@@ -271,14 +250,10 @@ describe('Vitest and Jest workers recording into one collection file', () => {
     expect(third.jest.failed).toEqual([])
     expect(api.hits('/users/1')).toBe(5)
     const after = readFileSync(FILE, 'utf8')
-    const before = written.split('\n')
-    const now = after.split('\n')
-    expect(before.filter((line) => !now.includes(line)).map((line) => line.trim())).toEqual([
-      '"body": "{\\"id\\":1,\\"name\\":\\"User 1\\"}"',
-    ])
-    expect(now.filter((line) => !before.includes(line)).map((line) => line.trim())).toEqual([
-      '"body": "{\\"id\\":\\"1\\",\\"name\\":\\"User 1\\",\\"email\\":\\"1@example.com\\"}"',
-    ])
+    expect(changedLines(written, after)).toEqual({
+      removed: ['"body": "{\\"id\\":1,\\"name\\":\\"User 1\\"}"'],
+      added: ['"body": "{\\"id\\":\\"1\\",\\"name\\":\\"User 1\\",\\"email\\":\\"1@example.com\\"}"'],
+    })
     await runBoth('all-again', { POSTMOCK_RECORD: 'all' })
     expect(readFileSync(FILE, 'utf8')).toBe(after)
     api.drift = false

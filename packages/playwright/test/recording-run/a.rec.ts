@@ -1,0 +1,3 @@
+import { recordingTests } from './fixture.js'
+
+recordingTests('a')
