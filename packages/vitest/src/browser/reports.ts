@@ -37,3 +37,15 @@ export function workerStartError(url: string, cause: unknown): PostmockError {
     ),
   )
 }
+
+/** A second `setupPostmanMocks()` in one page. */
+export function secondWorkerError(): PostmockError {
+  return new PostmockError(
+    'INVALID_OPTION',
+    formatMessage(
+      'start setupPostmanMocks() a second time in this page',
+      "another setupPostmanMocks() (this file's, or a setupFiles module's) already runs msw's worker here, and msw answers a page from one worker only",
+      'Pass every collection to one call: setupPostmanMocks([{ collection: a, baseUrls: [...] }, { collection: b, baseUrls: [...] }])',
+    ),
+  )
+}

@@ -6,12 +6,13 @@ import type {
 } from '@postmock/adapter-node'
 import { formatMessage, type PostmanMock, PostmockError } from '@postmock/core'
 import type { RequestHandler } from 'msw'
-import { type StartOptions, setupWorker } from 'msw/browser'
+import { setupWorker } from 'msw/browser'
 import { WORKER_URL } from '../worker-url.js'
 import { type LoadedSource, loadBrowserSources } from './read-sources.js'
-import { problemsError, workerStartError } from './reports.js'
+import { problemsError, secondWorkerError, workerStartError } from './reports.js'
 import { BrowserScope } from './scope.js'
 import { collectionHandler } from './worker-handler.js'
+import { checkWorkerScript, START_OPTIONS } from './worker-start.js'
 
 /** The browser build's session: what `setupPostmanMocks()` binds to Vitest's hooks. */
 export interface BrowserSession {
@@ -23,16 +24,6 @@ export interface BrowserSession {
   /** `afterAll`: stops the worker and prints the `reportUnused` list. */
   stop(): Promise<void>
 }
-
-/**
- * The worker's start options. Requests the collections do not serve are decided by `collectionHandler`;
- * the rest (the page's own origin) and WebSocket frames go on quietly: msw 2 names that option
- * `onUnhandledRequest`, msw 3 `onUnhandledFrame`, so both are set (an object, not a literal, for either's types).
- */
-const START_OPTIONS: StartOptions = Object.assign({ quiet: true, serviceWorker: { url: WORKER_URL } }, {
-  onUnhandledRequest: 'bypass',
-  onUnhandledFrame: 'bypass',
-} as const)
 
 /** The mock serving the request's origin (else the first, which says the origin is not served). */
 function mockFor(scope: BrowserScope, action: 'explain' | 'verify', request: Request): PostmanMock {
@@ -46,34 +37,6 @@ function mockFor(scope: BrowserScope, action: 'explain' | 'verify', request: Req
 
 /** The session whose worker runs in this page: msw answers a page from one worker only. */
 let runningInPage: object | undefined
-
-function secondWorkerError(): PostmockError {
-  return new PostmockError(
-    'INVALID_OPTION',
-    formatMessage(
-      'start setupPostmanMocks() a second time in this page',
-      "another setupPostmanMocks() (this file's, or a setupFiles module's) already runs msw's worker here, and msw answers a page from one worker only",
-      'Pass every collection to one call: setupPostmanMocks([{ collection: a, baseUrls: [...] }, { collection: b, baseUrls: [...] }])',
-    ),
-  )
-}
-
-/**
- * Fails fast when the dev server does not serve msw's worker script (msw's own start would wait for a
- * worker that never comes, or report a MIME type): the usual cause is a config without the plugin.
- */
-async function checkWorkerScript(): Promise<void> {
-  const response = await fetch(WORKER_URL, { cache: 'no-store' }).catch((error: Error) => error)
-  if (response instanceof Error) throw workerStartError(WORKER_URL, response)
-  const type = response.headers.get('content-type') ?? 'no content type'
-  await response.body?.cancel()
-  if (!response.ok || !/javascript/i.test(type)) {
-    throw workerStartError(
-      WORKER_URL,
-      `the dev server answered ${response.status} (${type}), not the worker script`,
-    )
-  }
-}
 
 function notStarted(what: string): PostmockError {
   return new PostmockError(
