@@ -96,6 +96,15 @@ Options:
                                5000), longer than clients keep idle sockets, so they close first
       --max-connections <n>    Open connections at most (default 1000; Node: no limit); one
                                more is closed at once, with a warning
+      --record <url>           Record from the real API at <url> (origin and base path): see
+                               Recording below
+      --record-mode <mode>     missing (default): record calls no example answers; all: also
+                               send the calls an example answers and refresh it
+                               (POSTMOCK_RECORD=missing|all in the environment wins)
+      --record-timeout <ms>    How long the real API may take (default 30000); past it, 504
+      --redact-header <name>   Also save this header's value as {{redacted}} (repeatable)
+      --redact-query <key>     Also redact this query parameter (repeatable)
+      --redact-json <path>     Also redact this JSON path in bodies, e.g. $.token (repeatable)
   -h, --help                   Show this help
   (0 turns a timeout off. No time limit applies while an answer is being prepared: an
   x-mock-response-delay may be up to 180 s.)
@@ -105,10 +114,21 @@ request, say) is left out, with a [postmock] warning once per example and header
 the answer is sent. An answer that fails altogether is a 500 "Internal Server Error" with
 {"error":{"name":"postmockError","message":...}}.
 
+Recording (--record, a collection file only): a call the mode sends to the real API gets the
+real answer (bodies up to --max-body; 502 or 504 with {"error":{"name":"recordError",...}} when
+it cannot be had), and the answer is saved into the served collection as an example, as the
+test adapters' record option saves it: under the request whose URL matches, else in a
+"Recorded" folder; Authorization, Cookie, Set-Cookie, X-Api-Key and Proxy-Authorization
+headers and apikey/api_key/access_token query values saved as {{redacted}}. The file is
+written 1 s after a recording (one write for a burst of calls) and at shutdown, locked (tests
+recording into it at the same time lose nothing); the mock is then built again from it, so
+recorded examples answer from then on. With --private, x-api-key is not sent on.
+
 Examples:
   postmock serve postmock.config.json
   postmock serve testAPI.postman_collection.json -e testAPIEnv.postman_environment.json -p 3000
   curl -H 'x-mock-response-name: Unauthorized' http://127.0.0.1:3000/users/1
+  postmock serve testAPI.postman_collection.json --record https://staging.api.example.com
 
 Ctrl-C (SIGINT) or SIGTERM stops it: no new connections, requests in flight finish (up to
 --drain), then exit code 0. A second Ctrl-C stops at once.`

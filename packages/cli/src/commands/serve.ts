@@ -9,6 +9,8 @@ import { type Exchange, InFlight } from '../serve/in-flight.js'
 import { loadServed } from '../serve/load-served.js'
 import { LogBuffer } from '../serve/log-buffer.js'
 import { logLine } from '../serve/log-line.js'
+import { RECORD_WRITE_DELAY_MS, RecordProxy } from '../serve/record-proxy.js'
+import { RECORD_OPTIONS, recordSettings } from '../serve/record-settings.js'
 import { createRequestHandler } from '../serve/request-handler.js'
 import { LIMIT_OPTIONS, serveLimits } from '../serve/serve-options.js'
 import { guardServer, serverOptions } from '../serve/server-settings.js'
@@ -25,6 +27,7 @@ const options = {
   private: { type: 'boolean' },
   'api-key': { type: 'string' },
   ...LIMIT_OPTIONS,
+  ...RECORD_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -111,14 +114,31 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const port = parsePort(values.port)
   const host = values.host ?? '127.0.0.1'
-  const limits = serveLimits(values)
+  const { 'redact-header': _h, 'redact-query': _q, 'redact-json': _j, ...flags } = values
+  const limits = serveLimits(flags)
+  const recording = recordSettings(values, io.env)
   const colours = palette(io)
   const exchanges = new WeakMap<Request, Exchange>()
-  const served = await loadServed(positionals[0]!, values, io, (call, request) => {
+  const served = await loadServed(positionals[0]!, flags, io, (call, request) => {
     const exchange = exchanges.get(request)
     if (exchange) exchange.call = call
   })
   const log = new LogBuffer(io)
+  let recorder: RecordProxy | undefined
+  if (recording) {
+    const { collection } = served
+    if (!collection)
+      throw usageError(
+        'serve',
+        '--record writes into a collection file, and a postmock.config.json serves several; serve the collection to record into',
+      )
+    recorder = new RecordProxy(recording, served, collection, {
+      maxBody: limits.maxBody,
+      dropApiKey: values.private === true,
+      io,
+      log: (line) => log.push(line),
+    })
+  }
   const inFlight = new InFlight((exchange) => {
     log.push(
       logLine(colours, {
@@ -139,6 +159,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     exchanges,
     headerWarnings: new DroppedHeaderWarnings(io),
     io,
+    ...(recorder ? { recorder } : {}),
   })
   const server = createServer(serverOptions(limits), handler)
   guardServer(server, limits, io)
@@ -151,6 +172,20 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const shownHost = host.includes(':') ? `[${host}]` : host
   out(io, `[postmock] Serving on http://${shownHost}:${actualPort}`)
   for (const line of served.banner) out(io, `  ${line}`)
+  if (recording && served.collection) {
+    const sent =
+      recording.mode === 'all'
+        ? 'every call an example answers, and every call none answers,'
+        : 'calls no example answers'
+    out(
+      io,
+      `  Recording: ${sent} go to ${recording.target}; the answers are saved into ${served.collection.file}`,
+    )
+    out(
+      io,
+      `  (written ${RECORD_WRITE_DELAY_MS} ms after a recording and at shutdown; recorded examples answer from then on)`,
+    )
+  }
   out(
     io,
     colours.dim(
@@ -163,9 +198,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   log.flush()
   const cut = await stopServer(server, inFlight, { drainMs: limits.drainMs, io, signal, now: stop.second })
   stop.off()
+  const saved = recorder ? await recorder.close() : true
   log.flush()
   // core's x-mock-response-delay timers of the requests cut cannot be cancelled from here: without
   // this they would hold the process for up to 180 s after the server is gone.
-  if (cut > 0) io.stdout.write('', () => process.exit(0))
-  return 0
+  if (cut > 0) io.stdout.write('', () => process.exit(saved ? 0 : 1))
+  return saved ? 0 : 1
 }

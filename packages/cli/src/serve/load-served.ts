@@ -16,6 +16,8 @@ export interface Served {
   defaultHost: string
   /** One line per served mock, for the start-up banner. */
   banner: string[]
+  /** A bare collection: its file, and the mock built again from a new version of it (`serve --record`). */
+  collection?: { file: string; rebuild(collection: unknown): PostmanMock }
 }
 
 async function isConfigFile(path: string): Promise<boolean> {
@@ -102,17 +104,20 @@ export async function loadServed(
   const environment = values.environment
     ? await loadEnvironment(resolve(io.cwd, values.environment as string))
     : undefined
-  const mock = createPostmanMock(collection, {
-    ...(environment ? { environment } : {}),
-    private: values.private === true,
-    apiKeys,
-    onWarning,
-    ...recording,
-  })
+  const build = (source: unknown) =>
+    createPostmanMock(source, {
+      ...(environment ? { environment } : {}),
+      private: values.private === true,
+      apiKeys,
+      onWarning,
+      ...recording,
+    })
+  const mock = build(collection)
   const id = (values.mock as string | undefined) ?? DEFAULT_MOCK_ID
   return {
     mock,
     defaultHost: `${id}.mock.pstmn.io`,
+    collection: { file: path, rebuild: build },
     banner: [
       `https://${id}.mock.pstmn.io (${countRequests(mock)}${values.private ? `; private: ${keyRule(apiKeys)}` : ''}); any <id>.mock.pstmn.io Host too`,
     ],

@@ -9,6 +9,7 @@ import { MOCK_NOT_FOUND, writeJsonError } from './json-error.js'
 import type { Served } from './load-served.js'
 import { maskedTarget } from './masked-target.js'
 import { closeAfterAnswer, readBody } from './read-body.js'
+import type { RecordProxy } from './record-proxy.js'
 import { toFetchRequest } from './to-fetch-request.js'
 import { writeAnswer } from './write-response.js'
 
@@ -24,6 +25,8 @@ export interface HandlerContext {
   exchanges: WeakMap<Request, Exchange>
   headerWarnings: DroppedHeaderWarnings
   io: CliIo
+  /** `serve --record`: sends what the mock should not answer to the real API. */
+  recorder?: RecordProxy
 }
 
 async function answer(context: HandlerContext, request: IncomingMessage, exchange: Exchange): Promise<void> {
@@ -54,7 +57,14 @@ async function answer(context: HandlerContext, request: IncomingMessage, exchang
     writeJsonError(response, MOCK_NOT_FOUND)
     return
   }
-  const dropped = writeAnswer(response, answered, exchange.method)
+  const forwarded = await context.recorder?.forward(fetchRequest, body, exchange.call, exchange.target)
+  if (forwarded?.kind === 'error') {
+    exchange.note = `${forwarded.error.status}: the [postmock] line on stderr says why`
+    writeJsonError(response, forwarded.error)
+    return
+  }
+  if (forwarded) exchange.note = 'from the real API, recorded'
+  const dropped = writeAnswer(response, forwarded?.answer ?? answered, exchange.method)
   if (dropped) context.headerWarnings.warn(dropped, exchange.call)
 }
 

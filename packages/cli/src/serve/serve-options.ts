@@ -42,7 +42,13 @@ export const LIMIT_OPTIONS = {
   'max-connections': { type: 'string' },
 } as const
 
-function wholeNumber(flag: string, text: string | undefined, fallback: number, min: number): number {
+/**
+ * A flag's whole number (at least `min`), or `fallback` when the flag is absent; anything else is a usage error.
+ *
+ * @example
+ * wholeNumber('drain', '2000', 5000, 0) // 2000
+ */
+export function wholeNumber(flag: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined) return fallback
   const value = Number(text)
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {

@@ -22,7 +22,7 @@ export interface DroppedHeader {
  */
 export function writeAnswer(
   target: ServerResponse,
-  answer: PostmanAnswer,
+  answer: Pick<PostmanAnswer, 'status' | 'statusText' | 'headers'> & { body: string | Uint8Array | null },
   method: string,
 ): DroppedHeader[] | undefined {
   const { status, statusText, headers, body } = answer
