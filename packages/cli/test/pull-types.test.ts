@@ -29,9 +29,9 @@ describe('postmock pull --types', () => {
       '[postmock] Wrote test/postman.d.ts: 1 collection, 1 request (2 path forms), 2 examples.\n',
     )
     const text = await readFile(join(kit.dir, 'test/postman.d.ts'), 'utf8')
-    expect(text).toContain('"testAPI": {')
-    expect(text).toContain('"Get user": { examples: { "Get user OK": 200; "Unauthorized": 401 } }')
-    expect(text).toContain('"GET /users/1": { examples: { "Get user OK": 200; "Unauthorized": 401 } }')
+    expect(text).toContain('\n// testAPI: 1 request, 2 examples\n')
+    expect(text).toContain('\n    "request:Get user": { "Get user OK": 200; "Unauthorized": 401 }\n')
+    expect(text).toContain('\n    "path:GET /users/1": { "Get user OK": 200; "Unauthorized": 401 }\n')
     const command = regenerateLine(text)
     expect(command).toBe(
       'postmock types collections/testAPI.postman_collection.json -e environments/testAPIEnv.postman_environment.json -o test/postman.d.ts',
@@ -45,17 +45,19 @@ describe('postmock pull --types', () => {
   it('with --mock registers every mock of postmock.config.json, and a second pull updates the file', async () => {
     expect((await pull(['--mock', IDS.publicMock, '--types', 'postman.d.ts'])).code).toBe(0)
     const first = await readFile(join(kit.dir, 'postman.d.ts'), 'utf8')
-    expect(first).toContain(`"testAPI mock (${IDS.publicMock})": {`)
+    expect(first).toContain(`\n// testAPI mock (${IDS.publicMock}): 1 request, 2 examples\n`)
     expect(regenerateLine(first)).toBe('postmock types postmock.config.json -o postman.d.ts')
 
     const result = await pull(['--mock', IDS.privateMock, '--types', 'postman.d.ts'])
     expect(result.code).toBe(0)
+    // both mocks serve testAPI: the same names, so 1 distinct request and 2 path forms
     expect(result.stdout).toContain(
-      '[postmock] Wrote postman.d.ts: 2 collections, 2 requests (4 path forms), 4 examples.\n',
+      '[postmock] Wrote postman.d.ts: 2 collections, 1 request (2 path forms), 4 examples.\n',
     )
     const second = await readFile(join(kit.dir, 'postman.d.ts'), 'utf8')
-    expect(second).toContain(`"testAPI mock (${IDS.publicMock})": {`)
-    expect(second).toContain(`"private testAPI (${IDS.privateMock})": {`)
+    expect(second).toContain(
+      `\n// testAPI mock (${IDS.publicMock}): 1 request, 2 examples\n// private testAPI (${IDS.privateMock}): 1 request, 2 examples\n`,
+    )
   })
 
   it('refuses a --types file that is not a .d.ts before calling the API', async () => {

@@ -59,8 +59,9 @@ describe('postmock types + tsc --noEmit on each adapter API', () => {
       '[postmock] Wrote types/postman.d.ts: 1 collection, 1 request (2 path forms), 2 examples.\n',
     )
     const file = await readFile(join(dir, 'types/postman.d.ts'), 'utf8')
-    expect(file).toContain('"Get user": { examples: { "Get user OK": 200; "Unauthorized": 401 } }')
-    expect(file).toContain('"GET /users/1": { examples: { "Get user OK": 200; "Unauthorized": 401 } }')
+    expect(file).toContain('\n// testAPI: 1 request, 2 examples\n')
+    expect(file).toContain('\n    "request:Get user": { "Get user OK": 200; "Unauthorized": 401 }\n')
+    expect(file).toContain('\n    "path:GET /users/1": { "Get user OK": 200; "Unauthorized": 401 }\n')
     expect(file).toMatch(
       /run again: postmock types collection\.json -e \S+testAPIEnv\.postman_environment\.json -o types\/postman\.d\.ts\n/,
     )
@@ -90,6 +91,103 @@ describe('postmock types + tsc --noEmit on each adapter API', () => {
     const { check } = await project(BOX, BOX_SAMPLES, false)
     expect(check.output).toBe('')
     expect(check.code).toBe(0)
+  })
+})
+
+/** 3,000 requests (GET or POST /r<i>/x), each with "OK <i>" (200) and "Fail" (400 + i % 100). */
+function bigCollection(): string {
+  const item = Array.from({ length: 3000 }, (_, i) => {
+    const url = {
+      raw: `https://api.example.com/r${i}/x`,
+      host: ['api', 'example', 'com'],
+      path: [`r${i}`, 'x'],
+    }
+    const method = i % 2 ? 'GET' : 'POST'
+    const example = (name: string, code: number) => ({
+      name,
+      originalRequest: { method, url },
+      code,
+      body: '',
+    })
+    return {
+      name: `Request ${i}`,
+      request: { method, url },
+      response: [example(`OK ${i}`, 200), example('Fail', 400 + (i % 100))],
+    }
+  })
+  const schema = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
+  return JSON.stringify({ info: { name: 'big', schema }, item })
+}
+
+describe('postmock types: several files', () => {
+  it('the files of two runs merge in one program; each request keeps its own examples and codes', async () => {
+    const petstore = fileURLToPath(
+      new URL(
+        '../../../test/fixtures/collections/microcks-petstore-v1.postman_collection.json',
+        import.meta.url,
+      ),
+    )
+    const prelude = `import { createPostmanMock } from '@postmock/core'\n\nconst postman = createPostmanMock('{}')\n`
+    const dir = await sampleProject({
+      'good.ts': `${prelude}postman.use({ request: 'Get user', code: 401 }, { request: 'findById 1 (404)', code: 404 })\n`,
+      'bad.ts': `${prelude}postman.use({ request: 'findById 2', code: 404 })\n`,
+    })
+    folders.push(dir)
+    await copyFile(TEST_API, join(dir, 'testAPI.json'))
+    await copyFile(petstore, join(dir, 'petstore.json'))
+    expect((await runCli(['types', 'testAPI.json', '-o', 'types/testapi.d.ts'], { cwd: dir })).code).toBe(0)
+    expect((await runCli(['types', 'petstore.json', '-o', 'types/petstore.d.ts'], { cwd: dir })).code).toBe(0)
+    const { diagnostics } = await typeCheck(dir)
+    expect(diagnosticsOf(diagnostics, 'good.ts')).toEqual([])
+    expect(diagnosticsOf(diagnostics, 'bad.ts').map((d) => d.message)).toEqual([
+      `Argument of type '{ request: "findById 2"; code: 404; }' is not assignable to parameter of type 'MockOverride'.\n` +
+        `  Types of property 'code' are incompatible.\n    Type '404' is not assignable to type '200'.`,
+    ])
+    expect(diagnostics).toHaveLength(1)
+  })
+})
+
+describe('postmock types at scale', () => {
+  // 9,000 names (3,000 requests, 6,000 path forms): each check is one indexed access into the
+  // register's maps, so failing statements cost about what passing ones do (a shape that walked every
+  // name per member took minutes here, past this test's timeout)
+  it('3,000 requests: right names pass, each kind of typo fails', { timeout: 120_000 }, async () => {
+    const statements = {
+      good: `postman.use({ request: 'Request 2999', code: 499 }, { request: 'GET /r17/x', example: 'OK 17' })
+  postman.calls({ request: 'Request 5', status: 405 })`,
+      request: `postman.use({ request: 'Requestt 5' })`,
+      example: `postman.use({ request: 'Request 5', example: 'OK 6' })`,
+      code: `postman.use({ request: 'Request 2999', code: 498 })`,
+      calls: `postman.calls({ request: 'Request 5', status: 406 })`,
+    }
+    const files = Object.fromEntries(
+      Object.entries(statements).map(([name, statement]) => [
+        `${name}.ts`,
+        `import { createPostmanMock } from '@postmock/core'\n\nconst postman = createPostmanMock('{}')\n${statement}\n`,
+      ]),
+    )
+    const dir = await sampleProject({ ...files, 'big.json': bigCollection() })
+    folders.push(dir)
+    const generated = await runCli(['types', 'big.json'], { cwd: dir })
+    expect(generated.stdout).toBe(
+      '[postmock] Wrote postman.d.ts: 1 collection, 3000 requests (6000 path forms), 6000 examples.\n',
+    )
+    const { diagnostics } = await typeCheck(dir)
+    expect(diagnosticsOf(diagnostics, 'good.ts')).toEqual([])
+    const only = (file: string) => {
+      const found = diagnosticsOf(diagnostics, file)
+      expect(found, file).toHaveLength(1)
+      return found[0]!.message
+    }
+    expect(only('request.ts')).toContain(
+      `Type '"Requestt 5"' is not assignable to type '"Request 0" | "Request 1" |`,
+    )
+    expect(only('example.ts')).toContain(
+      `Type '"OK 6"' is not assignable to type '"OK 5" | "Fail" | undefined'`,
+    )
+    expect(only('code.ts')).toContain(`Type '498' is not assignable to type '`)
+    expect(only('calls.ts')).toContain(`Type '406' is not assignable to type '`)
+    expect(diagnostics).toHaveLength(4)
   })
 })
 

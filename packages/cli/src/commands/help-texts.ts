@@ -164,7 +164,9 @@ Writes a declaration file that gives use(), calls(), unused() and explain() of @
   calls({ request })   a request name (what a recorded call carries), with its examples and codes
 A misspelled name is a type error that lists the valid ones, and editors complete them.
 The collections are loaded as the adapters load them ({{variables}} resolved, skipped examples
-left out). Include the file in your tsconfig.json; without it, every name is a plain string.
+left out). Collections given together are merged (a request name they share accepts the examples
+of each); files of separate runs merge in one program when they name different requests. Include
+the file in your tsconfig.json; without it, every name is a plain string.
 
 Options:
   -o, --out <file>           The declaration file to write (default postman.d.ts)

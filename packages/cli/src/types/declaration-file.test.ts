@@ -39,38 +39,29 @@ function load(name: string, folders: Record<string, ItemSpec[]>): CollectionName
   return collectNames(name, mock.examples)
 }
 
-/** Every collection's `requests` and `paths` as TypeScript parses the generated file back. */
-function parse(text: string): Record<string, Record<string, Record<string, Record<string, string>>>> {
+/**
+ * The register as TypeScript parses the generated file back, its `"request:…"` and `"path:…"` members
+ * apart: name → example → code.
+ */
+function parse(text: string): Record<'requests' | 'paths', Record<string, Record<string, string>>> {
   const source = ts.createSourceFile('postman.d.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
   const diagnostics = (source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics
   expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([])
-  const members = (node: ts.Node | undefined): ts.PropertySignature[] =>
-    node && ts.isTypeLiteralNode(node) ? node.members.filter(ts.isPropertySignature) : []
   const key = (member: ts.PropertySignature) => (member.name as ts.StringLiteral | ts.Identifier).text
   const global = source.statements.find(ts.isModuleDeclaration)!
   const register = (global.body as ts.ModuleBlock).statements.find(ts.isInterfaceDeclaration)!
-  const collections = (register.members[0] as ts.PropertySignature).type
-  return Object.fromEntries(
-    members(collections).map((entry) => [
-      key(entry),
-      Object.fromEntries(
-        members(entry.type).map((group) => [
-          key(group),
-          Object.fromEntries(
-            members(group.type).map((request) => [
-              key(request),
-              Object.fromEntries(
-                members(members(request.type)[0]!.type).map((example) => [
-                  key(example),
-                  example.type!.getText(),
-                ]),
-              ),
-            ]),
-          ),
-        ]),
-      ),
-    ]),
-  )
+  const parsed = { requests: {}, paths: {} } as Record<
+    'requests' | 'paths',
+    Record<string, Record<string, string>>
+  >
+  for (const member of register.members.filter(ts.isPropertySignature)) {
+    const [, kind, name] = /^(request|path):(.*)$/s.exec(key(member))!
+    const examples = (member.type as ts.TypeLiteralNode).members.filter(ts.isPropertySignature)
+    parsed[kind === 'request' ? 'requests' : 'paths'][name!] = Object.fromEntries(
+      examples.map((example) => [key(example), example.type!.getText()]),
+    )
+  }
+  return parsed
 }
 
 const ODD = [
@@ -92,8 +83,9 @@ describe('declarationFile', () => {
     const names = load('Odd "names" \\ ☃', {
       folder: ODD.map((name, i): ItemSpec => [name, 'GET', `/odd/${i}`, [[name, 200 + i]]]),
     })
-    const parsed = parse(declarationFile([names], 'postmock types odd.json'))
-    const requests = parsed['Odd "names" \\ ☃']!.requests!
+    const text = declarationFile([names], 'postmock types odd.json')
+    expect(text).toContain('\n// Odd "names" \\ ☃: 10 requests, 10 examples\n')
+    const requests = parse(text).requests!
     expect(Object.keys(requests)).toEqual(ODD)
     ODD.forEach((name, i) => {
       expect(requests[name]).toEqual({ [name]: String(200 + i) })
@@ -105,7 +97,7 @@ describe('declarationFile', () => {
     expect(text.split('\n').filter((line) => line.includes('run again'))).toEqual([
       '// Do not edit; after the collection changes, run again: postmock types "a b.json"',
     ])
-    expect(parse(text)).toEqual({ c: { requests: {}, paths: {} } })
+    expect(parse(text)).toEqual({ requests: {}, paths: {} })
   })
 
   it('merges requests of the same name in different folders, with every example and code', () => {
@@ -135,30 +127,50 @@ describe('declarationFile', () => {
       admin: [['Delete user', 'DELETE', '/v2/users/1', [['OK', 204]]]],
     })
     expect(parse(declarationFile([names], 'postmock types shop.json'))).toEqual({
-      Shop: {
-        requests: {
-          'Get user': { OK: '200 | 201', Gone: '410', 'Not found': '404' },
-          'Delete user': { OK: '204' },
-        },
-        paths: {
-          'GET /v1/users/1': { OK: '200', Gone: '410' },
-          '/v1/users/1': { OK: '200', Gone: '410' },
-          'GET /v2/users/1': { OK: '201', 'Not found': '404' },
-          // a bare path names every method's examples there
-          '/v2/users/1': { OK: '201 | 204', 'Not found': '404' },
-          'DELETE /v2/users/1': { OK: '204' },
-        },
+      requests: {
+        'Get user': { OK: '200 | 201', Gone: '410', 'Not found': '404' },
+        'Delete user': { OK: '204' },
+      },
+      paths: {
+        'GET /v1/users/1': { OK: '200', Gone: '410' },
+        '/v1/users/1': { OK: '200', Gone: '410' },
+        'GET /v2/users/1': { OK: '201', 'Not found': '404' },
+        // a bare path names every method's examples there
+        '/v2/users/1': { OK: '201 | 204', 'Not found': '404' },
+        'DELETE /v2/users/1': { OK: '204' },
       },
     })
   })
 
-  it('keeps many collections apart, two of the same name too', () => {
+  it('merges many collections: a name in two of them gets the examples of both, as use() applies to both', () => {
     const a = load('Orders', { f: [['List', 'GET', '/orders', [['OK', 200]]]] })
-    const b = load('Orders', { f: [['List', 'GET', '/v2/orders', [['Empty', 204]]]] })
+    const b = load('Orders', {
+      f: [
+        [
+          'List',
+          'GET',
+          '/v2/orders',
+          [
+            ['Empty', 204],
+            ['OK', 206],
+          ],
+        ],
+      ],
+    })
     const c = load('Users', { f: [['Get', 'GET', '/users/1', [['OK', 200]]]] })
-    const parsed = parse(declarationFile([a, b, c], 'postmock types a.json b.json c.json'))
-    expect(Object.keys(parsed)).toEqual(['Orders', 'Orders (2)', 'Users'])
-    expect(parsed['Orders (2)']!.requests).toEqual({ List: { Empty: '204' } })
+    const text = declarationFile([a, b, c], 'postmock types a.json b.json c.json')
+    expect(text).toContain(
+      '\n// Orders: 1 request, 1 example\n// Orders: 1 request, 2 examples\n// Users: 1 request, 1 example\n',
+    )
+    expect(parse(text).requests).toEqual({ List: { OK: '200 | 206', Empty: '204' }, Get: { OK: '200' } })
+    expect(Object.keys(parse(text).paths)).toEqual([
+      'GET /orders',
+      '/orders',
+      'GET /v2/orders',
+      '/v2/orders',
+      'GET /users/1',
+      '/users/1',
+    ])
   })
 })
 

@@ -3,7 +3,7 @@ import { dirname } from 'node:path'
 import type { CollectionNames } from './collect-names.js'
 import { declarationFile } from './declaration-file.js'
 
-/** What a written declaration file holds, for the line the command prints. */
+/** What a written declaration file holds (distinct names over all collections), for the line the command prints. */
 export interface DeclarationSummary {
   collections: number
   requests: number
@@ -25,12 +25,12 @@ export async function writeDeclarations(
 ): Promise<DeclarationSummary> {
   await mkdir(dirname(path), { recursive: true })
   await writeFile(path, declarationFile(names, command))
-  const count = (pick: (collection: CollectionNames) => number) =>
-    names.reduce((sum, collection) => sum + pick(collection), 0)
+  const distinct = (pick: 'requests' | 'paths') =>
+    new Set(names.flatMap((collection) => [...collection[pick].keys()])).size
   return {
     collections: names.length,
-    requests: count((collection) => collection.requests.size),
-    paths: count((collection) => collection.paths.size),
-    examples: count((collection) => collection.examples),
+    requests: distinct('requests'),
+    paths: distinct('paths'),
+    examples: names.reduce((sum, collection) => sum + collection.examples, 0),
   }
 }

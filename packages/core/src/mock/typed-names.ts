@@ -11,43 +11,42 @@
 
 declare global {
   /**
-   * Filled by the file `postmock types` writes: `collections: { '<label>': { requests, paths } }`,
-   * each request (item name) and path form (`METHOD /path`, `/path`) mapping its example names to
-   * their status codes. Empty when no generated file is part of the program.
+   * Filled by the files `postmock types` writes: `"request:<name>"` for each request (item) name and
+   * `"path:<form>"` for each `METHOD /path` and `/path` form, mapping its example names to their status
+   * codes. Several generated files merge (each names its own requests). Empty when no generated file is
+   * part of the program.
    *
    * @example
    * // postman.d.ts (written by `postmock types testAPI.postman_collection.json`)
    * export {}
    * declare global {
    *   interface PostmockRegister {
-   *     collections: {
-   *       testAPI: {
-   *         requests: { 'Get user': { examples: { 'Get user OK': 200; Unauthorized: 401 } } }
-   *         paths: { 'GET /users/1': { examples: { 'Get user OK': 200; Unauthorized: 401 } } }
-   *       }
-   *     }
+   *     'request:Get user': { 'Get user OK': 200; Unauthorized: 401 }
+   *     'path:GET /users/1': { 'Get user OK': 200; Unauthorized: 401 }
+   *     'path:/users/1': { 'Get user OK': 200; Unauthorized: 401 }
    *   }
    * }
    */
   interface PostmockRegister {}
 }
 
-/** Every registered collection, as a union (`never` when nothing is registered). */
-type Collections = PostmockRegister extends { collections: infer C } ? C[keyof C] : never
+// Every lookup below is one indexed access into the register: a name's examples cost the same with 3
+// requests or 3,000 (a union of 9,000 overrides is checked in seconds, its errors included).
 
-/** Whether a generated declaration file registered at least one collection. */
-type Registered = [Collections] extends [never] ? false : true
+type Keys = keyof PostmockRegister & string
 
-type ItemsOf<C> = C extends { requests: infer Q } ? keyof Q & string : never
-type PathsOf<C> = C extends { paths: infer P } ? keyof P & string : never
+/** Whether a generated declaration file is part of the program. */
+type Registered = [Keys] extends [never] ? false : true
 
-/** The entries (`{ examples }`) a request name or path form refers to, in every collection. */
-type EntriesOf<C, R> =
-  | (C extends { requests: infer Q } ? (R extends keyof Q ? Q[R] : never) : never)
-  | (C extends { paths: infer P } ? (R extends keyof P ? P[R] : never) : never)
+/** The names under a key prefix (`K` distributes: each key on its own). */
+type NamesOf<K, Prefix extends string> = K extends `${Prefix}${infer Name}` ? Name : never
 
-type ExamplesOf<R> =
-  EntriesOf<Collections, R> extends infer E ? (E extends { examples: infer X } ? X : never) : never
+/** The examples (`{ name: code }`) of a request name or path form. */
+type ExamplesOf<R> = R extends string
+  ?
+      | (`request:${R}` extends Keys ? PostmockRegister[`request:${R}`] : never)
+      | (`path:${R}` extends Keys ? PostmockRegister[`path:${R}`] : never)
+  : never
 
 /** An object type written out flat, so editors and diagnostics show its members, not `Omit<…> & {…}`. */
 type Flat<T> = { [K in keyof T]: T[K] } & {}
@@ -60,7 +59,7 @@ type Flat<T> = { [K in keyof T]: T[K] } & {}
  * import type { RequestItemName } from '@postmock/core'
  * const name: RequestItemName = 'Get user'
  */
-export type RequestItemName = Registered extends true ? ItemsOf<Collections> : string
+export type RequestItemName = Registered extends true ? NamesOf<Keys, 'request:'> : string
 
 /**
  * What `use({ request })` accepts: a request (item) name of the registered collections, or one of its
@@ -72,7 +71,7 @@ export type RequestItemName = Registered extends true ? ItemsOf<Collections> : s
  * const byName: RequestName = 'Get user'
  * const byPath: RequestName = 'GET /users/1'
  */
-export type RequestName = Registered extends true ? ItemsOf<Collections> | PathsOf<Collections> : string
+export type RequestName = Registered extends true ? NamesOf<Keys, 'request:' | 'path:'> : string
 
 /**
  * The example names saved for request `R` (a name or path form), or of every request when `R` is
