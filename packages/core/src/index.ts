@@ -18,18 +18,11 @@ export type {
   CoverageReporterOptions,
   UnservedExample,
 } from './example-coverage/types.js'
-export type { PostmockErrorCode, PostmockWarning } from './messages.js'
-export { formatMessage, PostmockError, postmockError } from './messages.js'
-export type { PostmanMockServerConfig, PostmockConfig, PostmockConfigMock } from './mock/config.js'
-export { isPostmockConfig } from './mock/config.js'
-export { createPostmanMock } from './mock/create-postman-mock.js'
-export { unservedReport } from './mock/explain.js'
-export { mockIdOf } from './mock/origins.js'
-export type { ExampleCode, ExampleName, RequestItemName, RequestName } from './mock/typed-names.js'
 export type {
   CallFilter,
   CallFilterFields,
   CandidateExplanation,
+  ComparedAnswer,
   DelaySetting,
   ExampleInfo,
   Explanation,
@@ -43,7 +36,18 @@ export type {
   RecordedCall,
   SequenceStep,
   TieBreak,
-} from './mock/types.js'
+  VerifyDifference,
+  VerifyDifferenceKind,
+  VerifyOptions,
+  VerifyResult,
+} from './glossary.js'
+export type { PostmockErrorCode, PostmockWarning } from './messages.js'
+export { formatMessage, PostmockError, postmockError } from './messages.js'
+export type { PostmanMockServerConfig, PostmockConfig, PostmockConfigMock } from './mock/config.js'
+export { isPostmockConfig } from './mock/config.js'
+export { createPostmanMock } from './mock/create-postman-mock.js'
+export { unservedReport } from './mock/explain.js'
+export { mockIdOf } from './mock/origins.js'
 export { forwardedHeaders } from './record/forwarded-headers.js'
 export type { JsonLayout } from './record/json-format.js'
 export { formatJson, jsonLayoutOf } from './record/json-format.js'
@@ -75,15 +79,9 @@ export type {
 } from './record/types.js'
 export { DYNAMIC_VARIABLE_NAMES } from './render/dynamic-variable-names.js'
 export { faultOf } from './render/fault.js'
+export type { ExampleCode, ExampleName, RequestItemName, RequestName } from './typed-names.js'
 export type { ExampleAnswer, RealAnswer } from './verify/compare-answer.js'
 export { compareAnswer } from './verify/compare-answer.js'
 export { contentFamily } from './verify/content-family.js'
 export type { ExamplesToVerifyOptions, ExampleToVerify, SavedRequest } from './verify/examples-to-verify.js'
 export { examplesToVerify } from './verify/examples-to-verify.js'
-export type {
-  ComparedAnswer,
-  VerifyDifference,
-  VerifyDifferenceKind,
-  VerifyOptions,
-  VerifyResult,
-} from './verify/verify-types.js'

@@ -4,9 +4,9 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { parseJsonText } from './collection/read-collection.js'
+import type { PostmanEnvironment } from './glossary.js'
 import { postmockError } from './messages.js'
 import { isPostmockConfig, type PostmockConfig } from './mock/config.js'
-import type { PostmanEnvironment } from './mock/types.js'
 
 async function readJsonFile(
   path: string,

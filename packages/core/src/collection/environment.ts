@@ -1,5 +1,5 @@
+import type { PostmanEnvironment } from '../glossary.js'
 import { postmockError } from '../messages.js'
-import type { PostmanEnvironment } from '../mock/types.js'
 import { isJsonObject } from './json-object.js'
 import { parseJsonText } from './read-collection.js'
 import { describeValue, variableText } from './value-text.js'

@@ -1,5 +1,5 @@
+import type { ExampleInfo } from '../glossary.js'
 import type { PathForms, WildcardPath } from '../matching/path-steps.js'
-import type { ExampleInfo } from '../mock/types.js'
 import type { ExampleBody } from './body.js'
 
 /** One saved example, flattened out of its folders and ready for matching and rendering. */

@@ -1,5 +1,5 @@
+import type { ExampleInfo } from '../glossary.js'
 import { type PathForms, pathForms, type WildcardPath, wildcardPath } from '../matching/path-steps.js'
-import type { ExampleInfo } from '../mock/types.js'
 import type { ExampleBody } from './body.js'
 import type { Example } from './example.js'
 import { headerMap } from './headers.js'

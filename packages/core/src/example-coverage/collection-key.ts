@@ -1,4 +1,4 @@
-import type { ExampleInfo } from '../mock/types.js'
+import type { ExampleInfo } from '../glossary.js'
 
 /** FNV-1a over UTF-16 code units, with a given offset basis: 32 bits as 8 hex digits. */
 function fnv1a(text: string, basis: number): string {

@@ -1,4 +1,4 @@
-import type { ExampleInfo } from '../mock/types.js'
+import type { ExampleInfo } from '../glossary.js'
 import { collectionKey } from './collection-key.js'
 import { countedCollection, coverageReport } from './report.js'
 import type { CoverageExample, CoverageReport } from './types.js'

@@ -1,5 +1,5 @@
 import type { Example } from '../collection/example.js'
-import type { TieBreak } from '../mock/types.js'
+import type { TieBreak } from '../glossary.js'
 import { bodyMatches, bothHaveBodies } from './body-match.js'
 import type { ExampleIndex } from './example-index.js'
 import { headerMismatch, headerNames } from './header-match.js'

@@ -1,5 +1,5 @@
 import type { Example } from '../collection/example.js'
-import type { TieBreak } from '../mock/types.js'
+import type { TieBreak } from '../glossary.js'
 
 function byId(a: Example, b: Example): number {
   const left = a.info.id

@@ -1,5 +1,5 @@
 import type { Example } from '../collection/example.js'
-import type { CallFilter, ExampleInfo, RecordedCall } from './types.js'
+import type { CallFilter, ExampleInfo, RecordedCall } from '../glossary.js'
 
 /** The calls a mock served (the newest `limit` of them), and which examples were ever used. */
 export class CallLog {

@@ -1,6 +1,6 @@
+import type { DelaySetting, PostmanEnvironment, PostmanMockOptions } from '../glossary.js'
 import { postmockError } from '../messages.js'
 import { readDelay } from './settings.js'
-import type { DelaySetting, PostmanEnvironment, PostmanMockOptions } from './types.js'
 
 /** A Postman mock's `config`, as the Postman API returns it. */
 export interface PostmanMockServerConfig {

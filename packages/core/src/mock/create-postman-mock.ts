@@ -1,5 +1,15 @@
 import type { RequestHandler } from 'msw'
 import type { Example } from '../collection/example.js'
+import type {
+  Explanation,
+  MockOverride,
+  PostmanAnswer,
+  PostmanMock,
+  PostmanMockOptions,
+  RecordedCall,
+  VerifyOptions,
+  VerifyResult,
+} from '../glossary.js'
 import { type IncomingRequest, readIncoming } from '../matching/incoming.js'
 import { type MatchOutcome, match, type Selector } from '../matching/match.js'
 import { postmockError, printWarning } from '../messages.js'
@@ -17,7 +27,6 @@ import { buildResponse, preflightResponse } from '../render/response.js'
 import { addServerHeaders } from '../render/server-headers.js'
 import { renderTemplate } from '../render/template.js'
 import { noExampleResult, verifyResponse } from '../verify/verify-response.js'
-import type { VerifyOptions, VerifyResult } from '../verify/verify-types.js'
 import { CallLog } from './call-log.js'
 import { configMockOptions, isPostmockConfig, type PostmockConfig } from './config.js'
 import { explainMatch, unservedReport } from './explain.js'
@@ -25,14 +34,6 @@ import { createHandlers } from './handlers.js'
 import { type OverrideChoice, Overrides } from './overrides.js'
 import { type Route, Router } from './router.js'
 import { buildSite, type Site } from './site.js'
-import type {
-  Explanation,
-  MockOverride,
-  PostmanAnswer,
-  PostmanMock,
-  PostmanMockOptions,
-  RecordedCall,
-} from './types.js'
 import { UsageLimits } from './usage-limits.js'
 
 type DynamicGenerator = (name: string) => string | undefined

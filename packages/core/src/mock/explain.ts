@@ -1,4 +1,5 @@
 import type { Example } from '../collection/example.js'
+import type { CandidateExplanation, Explanation } from '../glossary.js'
 import { closeness } from '../matching/document-distance.js'
 import type { IncomingRequest } from '../matching/incoming.js'
 import {
@@ -11,7 +12,6 @@ import {
 import { comparePaths, type PathForms } from '../matching/path-steps.js'
 import { formatMessage } from '../messages.js'
 import type { Site } from './site.js'
-import type { CandidateExplanation, Explanation } from './types.js'
 
 const STEP_WORDS: Record<string, string> = {
   exact: 'exact path',

@@ -1,5 +1,5 @@
+import type { Fault, MockOverride } from '../glossary.js'
 import { postmockError } from '../messages.js'
-import type { Fault, MockOverride } from './types.js'
 
 const FAULTS: readonly Fault[] = ['network-error', 'timeout', 'reset', 'malformed']
 const STEP_KEYS = new Set(['code', 'example', 'id', 'fault', 'after', 'delay'])

@@ -1,4 +1,5 @@
 import type { Example } from '../collection/example.js'
+import type { MockOverride } from '../glossary.js'
 import type { IncomingRequest } from '../matching/incoming.js'
 import type { Selector } from '../matching/match.js'
 import { comparePaths } from '../matching/path-steps.js'
@@ -6,7 +7,6 @@ import { postmockError } from '../messages.js'
 import { checkOverride } from './override-check.js'
 import { type Delivery, isSpent, turnOf } from './sequence.js'
 import type { Site } from './site.js'
-import type { MockOverride } from './types.js'
 
 interface ActiveOverride {
   override: MockOverride

@@ -1,4 +1,4 @@
-import type { DelaySetting, Fault, MockOverride, SequenceStep } from './types.js'
+import type { DelaySetting, Fault, MockOverride, SequenceStep } from '../glossary.js'
 
 /** What an override decides for one call, beside which example answers: how the answer is delivered. */
 export interface Delivery {

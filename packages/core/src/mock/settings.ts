@@ -1,6 +1,6 @@
+import type { DelaySetting, PostmanMockOptions, TieBreak } from '../glossary.js'
 import type { MatchSettings } from '../matching/match.js'
 import { postmockError } from '../messages.js'
-import type { DelaySetting, PostmanMockOptions, TieBreak } from './types.js'
 
 const TIE_BREAKS: readonly TieBreak[] = [
   'id-prefer-200',

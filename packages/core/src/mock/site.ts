@@ -2,13 +2,13 @@ import { readEnvironment } from '../collection/environment.js'
 import type { Example } from '../collection/example.js'
 import { readCollection } from '../collection/read-collection.js'
 import { optionVariables } from '../collection/variable-entries.js'
+import type { DelaySetting, PostmanMockOptions } from '../glossary.js'
 import { ExampleIndex } from '../matching/example-index.js'
 import type { MatchSettings } from '../matching/match.js'
 import type { PostmockWarning } from '../messages.js'
 import { dynamicNames } from '../render/template.js'
 import { type BaseUrl, parseBaseUrl } from './origins.js'
 import { type CheckedOptions, checkOptions } from './settings.js'
-import type { DelaySetting, PostmanMockOptions } from './types.js'
 
 /** One collection served on a set of origins, with its own matching settings. */
 export interface Site {

@@ -1,4 +1,4 @@
-import type { PostmanMockOptions } from './types.js'
+import type { PostmanMockOptions } from '../glossary.js'
 
 /** What the usage limits decided for one call. */
 export type LimitVerdict =

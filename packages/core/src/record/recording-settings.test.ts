@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
+import type { RecordedCall } from '../glossary.js'
 import { createPostmanMock } from '../mock/create-postman-mock.js'
-import type { RecordedCall } from '../mock/types.js'
 import { forwardedHeaders } from './forwarded-headers.js'
 import {
   readRecordingOptions,

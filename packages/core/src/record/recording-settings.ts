@@ -3,8 +3,9 @@
  * `redact`), where a request's real answer comes from, and which requests go there. Pure: the
  * environment's value is passed in, so it runs in browsers too.
  */
+
+import type { ExampleInfo, RecordedCall } from '../glossary.js'
 import { postmockError } from '../messages.js'
-import type { ExampleInfo, RecordedCall } from '../mock/types.js'
 import type { RecordedExchange, RedactOptions } from './types.js'
 
 /** What recording does: `'missing'` saves answers no example gives; `'all'` refreshes every example. */

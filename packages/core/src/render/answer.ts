@@ -1,4 +1,4 @@
-import type { PostmanAnswer } from '../mock/types.js'
+import type { PostmanAnswer } from '../glossary.js'
 
 /** The content type Fetch gives a string body sent without one (`new Response('')`). */
 const FETCH_TEXT_TYPE = 'text/plain;charset=UTF-8'

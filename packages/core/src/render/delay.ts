@@ -1,4 +1,4 @@
-import type { DelaySetting } from '../mock/types.js'
+import type { DelaySetting } from '../glossary.js'
 
 /** Postman's network presets (spec §4.4). */
 export const DELAY_PRESETS = { '2G': 300, '3G': 100 } as const

@@ -1,4 +1,4 @@
-import type { Fault, PostmanAnswer } from '../mock/types.js'
+import type { Fault, PostmanAnswer } from '../glossary.js'
 import { toResponse } from './answer.js'
 
 /** The fault each `Response` built here realizes, for transports that must tell them apart. */

@@ -1,6 +1,6 @@
 /** The error answers Postman's mock servers send (spec §3.9 and §5). */
 
-import type { PostmanAnswer } from '../mock/types.js'
+import type { PostmanAnswer } from '../glossary.js'
 import { plainAnswer } from './answer.js'
 
 const JSON_TYPE = 'application/json; charset=utf-8'

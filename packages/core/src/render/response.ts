@@ -1,5 +1,5 @@
 import type { Example } from '../collection/example.js'
-import type { PostmanAnswer } from '../mock/types.js'
+import type { PostmanAnswer } from '../glossary.js'
 import { plainAnswer } from './answer.js'
 
 const DROPPED = new Set([

@@ -1,9 +1,14 @@
-import type { ExampleInfo } from '../mock/types.js'
+import type {
+  ComparedAnswer,
+  ExampleInfo,
+  VerifyDifference,
+  VerifyOptions,
+  VerifyResult,
+} from '../glossary.js'
 import { compareShapes } from './compare-shapes.js'
 import { contentFamily, declaredFamily } from './content-family.js'
 import { shapeOf } from './json-shape.js'
 import { parseExampleJson } from './template-json.js'
-import type { ComparedAnswer, VerifyDifference, VerifyOptions, VerifyResult } from './verify-types.js'
 
 /** The example side of a comparison: its saved answer, and what {@link VerifyResult.example} names. */
 export interface ExampleAnswer extends ComparedAnswer {

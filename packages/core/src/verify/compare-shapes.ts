@@ -1,5 +1,5 @@
+import type { VerifyDifference } from '../glossary.js'
 import { childPath, type JsonShape, type JsonType } from './json-shape.js'
-import type { VerifyDifference } from './verify-types.js'
 
 /** How {@link compareShapes} reads the two sides. */
 export interface ShapeRules {

@@ -3,8 +3,8 @@ import { readEnvironment } from '../collection/environment.js'
 import type { Example } from '../collection/example.js'
 import { readCollection } from '../collection/read-collection.js'
 import { optionVariables } from '../collection/variable-entries.js'
+import type { ExampleInfo, PostmanMockOptions } from '../glossary.js'
 import type { PostmockWarning } from '../messages.js'
-import type { ExampleInfo, PostmanMockOptions } from '../mock/types.js'
 import type { ExampleAnswer } from './compare-answer.js'
 
 /** An example's saved request, with every variable resolved, ready to send to a real API. */

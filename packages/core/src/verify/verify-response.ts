@@ -1,8 +1,8 @@
 import type { Example } from '../collection/example.js'
+import type { VerifyOptions, VerifyResult } from '../glossary.js'
 import { postmockError } from '../messages.js'
 import { compareAnswer } from './compare-answer.js'
 import { exampleAnswerOf } from './examples-to-verify.js'
-import type { VerifyOptions, VerifyResult } from './verify-types.js'
 
 /** The result for a request no example answers: one `no-example` difference saying why. */
 export function noExampleResult(method: string, url: string, why: string): VerifyResult {
