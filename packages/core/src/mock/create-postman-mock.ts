@@ -26,7 +26,6 @@ import { createRandom } from '../render/random.js'
 import { buildResponse, preflightResponse } from '../render/response.js'
 import { addServerHeaders } from '../render/server-headers.js'
 import { renderTemplate } from '../render/template.js'
-import { noExampleResult, verifyResponse } from '../verify/verify-response.js'
 import { CallLog } from './call-log.js'
 import { configMockOptions, isPostmockConfig, type PostmockConfig } from './config.js'
 import { explainMatch, unservedReport } from './explain.js'
@@ -297,6 +296,8 @@ class Mock implements PostmanMock {
     // The example explain() names: chosen with no call recorded and no `once` override used up.
     const { served, winner } = await this.explain(request)
     const example = winner && this.sites.flatMap((site) => site.examples).find((e) => e.info === winner)
+    // Loaded on first use: a browser bundle that never verifies does not carry the comparison.
+    const { noExampleResult, verifyResponse } = await import('../verify/verify-response.js')
     if (example) return verifyResponse(example, method, response, options)
     const why = served
       ? 'matching finds no example (explain() says why)'
