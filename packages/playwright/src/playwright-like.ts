@@ -22,7 +22,11 @@ export interface RouteLike {
   abort(errorCode?: string): Promise<void>
   fallback(): Promise<void>
   /** Sends the request from Node (outside the page's routing), to `url` when given: how recording reaches the real API. */
-  fetch?(options?: { url?: string; maxRedirects?: number }): Promise<APIResponseLike>
+  fetch?(options?: {
+    url?: string
+    maxRedirects?: number
+    headers?: Record<string, string>
+  }): Promise<APIResponseLike>
 }
 
 /** The part of a Playwright `APIResponse` (what `route.fetch()` gives) recording reads. */

@@ -31,6 +31,24 @@ function browserHeader(name: string): boolean {
   return name.startsWith('sec-') || name === 'origin' || name === 'referer' || name.startsWith(':')
 }
 
+/** Postman's control headers (`x-mock-response-code`…) ask the mock, not the API: never sent on, never saved. */
+function mockControlHeader(name: string): boolean {
+  return name.toLowerCase().startsWith('x-mock-')
+}
+
+/**
+ * The headers `route.fetch()` sends to the real API: the page's, less the mock's control headers
+ * (`undefined`, the page's own, when it sent none; Playwright sets `Host` for the new URL).
+ */
+function headersForApi(sent: Record<string, string>): Record<string, string> | undefined {
+  if (!Object.keys(sent).some(mockControlHeader)) return undefined
+  return Object.fromEntries(
+    Object.entries(sent).filter(
+      ([name]) => !mockControlHeader(name) && !['host', 'content-length'].includes(name),
+    ),
+  )
+}
+
 /** The collection file recording writes to, or an error naming what to pass instead. */
 function fileOf(source: CollectionSource, baseDir: string | undefined): string {
   if (typeof source !== 'string' || source.trimStart().startsWith('{')) {
@@ -138,10 +156,12 @@ export class RouteRecorder {
     settle: (action: () => Promise<unknown>) => Promise<void>,
   ): Promise<RecordOutcome> {
     const sent = route.request()
+    const sentHeaders = await sent.allHeaders()
     let answer: APIResponseLike
     let body: Buffer
     try {
-      answer = await route.fetch!({ url: where.url, maxRedirects: 0 })
+      const headers = headersForApi(sentHeaders)
+      answer = await route.fetch!({ url: where.url, maxRedirects: 0, ...(headers ? { headers } : {}) })
       body = await answer.body()
     } catch (error) {
       const reason = (error as Error).message.split('\n')[0] ?? String(error)
@@ -157,7 +177,9 @@ export class RouteRecorder {
     const responseHeaders = answer
       .headersArray()
       .map(({ name, value }) => [name.toLowerCase(), value] as [string, string])
-    const requestHeaders = Object.entries(await sent.allHeaders()).filter(([name]) => !browserHeader(name))
+    const requestHeaders = Object.entries(sentHeaders).filter(
+      ([name]) => !browserHeader(name) && !mockControlHeader(name),
+    )
     const requestBody = request.method === 'GET' || request.method === 'HEAD' ? null : sent.postDataBuffer()
     this.pending.push({
       target: where.target,

@@ -136,6 +136,10 @@ test('secrets never land in the file; unserved origins stay refused', () => {
   const sessions = api.received.filter((entry) => entry.url.startsWith('/sessions'))
   expect(sessions.length).toBeGreaterThan(0)
   for (const entry of sessions) expect(entry.headers.authorization).toMatch(/^Bearer secret-[ab]$/)
+  // Postman's control headers ask the mock: the API never sees them, the file never keeps them
+  for (const entry of sessions)
+    expect(Object.keys(entry.headers).filter((h) => h.startsWith('x-mock-'))).toEqual([])
+  expect(written).not.toContain('x-mock-match-request-body')
 })
 
 test('the recorded file loads back and each recorded example answers its own request', async () => {

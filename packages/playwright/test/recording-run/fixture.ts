@@ -81,7 +81,12 @@ export function recordingTests(name: string): void {
   test(`${name}: a request with secrets`, async ({ page }) => {
     const answer = await pageFetch(page, `${API}/sessions?api_key=k-${name}`, {
       method: 'POST',
-      headers: { authorization: `Bearer secret-${name}`, 'content-type': 'application/json' },
+      // a control header asks the mock (match the body too): never sent to the API, never saved
+      headers: {
+        authorization: `Bearer secret-${name}`,
+        'content-type': 'application/json',
+        'x-mock-match-request-body': 'true',
+      },
       body: '{"user":"ada"}',
     })
     // the real API's answer, or (once the other worker recorded it) the recorded example's
