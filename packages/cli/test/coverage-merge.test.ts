@@ -114,7 +114,7 @@ describe('postmock coverage merge', () => {
 
   it('names a file that is not a coverage report', async () => {
     const result = await runCli(['coverage', 'merge', 'shard-1.json', 'not-a-report.json'], { cwd: dir })
-    expect(result.code).toBe(1)
+    expect(result.code).toBe(2)
     expect(result.stderr.trim()).toBe(
       '[postmock] Failed to read the coverage report not-a-report.json: $: not a postmock coverage report (no "format": "postmock-coverage"). Pass postmock-coverage.json files written by a postmock coverage reporter or by postmock coverage merge.',
     )

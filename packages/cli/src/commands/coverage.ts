@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { finishCoverage, readCoverageFiles } from '@postmock/core/node'
-import { usageError } from '../cli-error.js'
+import { CliError, usageError } from '../cli-error.js'
 import { type CliIo, err, out } from '../output/io.js'
 import { COVERAGE_HELP } from './help-texts.js'
 
@@ -24,7 +24,7 @@ function thresholdOf(text: string | undefined): number | undefined {
 /**
  * `postmock coverage merge a.json b.json … [--threshold N] [--json out] [--markdown out]`: one report
  * from the `postmock-coverage.json` of sharded runs. Exit 0, 1 below the threshold, 2 on a wrong
- * command line.
+ * command line or a file that is not a report.
  */
 export async function coverageCommand(argv: string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<
@@ -45,13 +45,19 @@ export async function coverageCommand(argv: string[], io: CliIo): Promise<number
   if (files.length === 0)
     throw usageError('coverage merge', 'it needs the postmock-coverage.json files to merge')
   const threshold = thresholdOf(values.threshold)
-  const inputs = readCoverageFiles(files.map((file) => resolve(io.cwd, file)))
-  const outcome = finishCoverage(
-    inputs.map((input, i) => ({ ...input, source: files[i]! })),
-    { threshold, json: values.json ?? false, markdown: values.markdown ?? false },
-    io.env,
-    io.cwd,
-  )
+  let outcome: ReturnType<typeof finishCoverage>
+  try {
+    const inputs = readCoverageFiles(files.map((file) => resolve(io.cwd, file)))
+    outcome = finishCoverage(
+      inputs.map((input, i) => ({ ...input, source: files[i]! })),
+      { threshold, json: values.json ?? false, markdown: values.markdown ?? false },
+      io.env,
+      io.cwd,
+    )
+  } catch (error) {
+    // A missing or foreign file is the command line's fault (2), never taken for a threshold not met (1).
+    throw new CliError((error as Error).message, 2)
+  }
   for (const line of outcome.text.trimEnd().split('\n')) out(io, line)
   if (!outcome.failure) return 0
   err(io, '')

@@ -271,8 +271,8 @@ Options:
       --markdown <file>      Write the Markdown summary
   -h, --help                 Show this help
 
-Exit codes: 0 merged (threshold met), 1 below the threshold or a file that is not a report,
-2 a wrong command line.
+Exit codes: 0 merged (threshold met), 1 below the threshold, 2 a wrong command line or a file
+that is not a report.
 
 Example:
   postmock coverage merge shard-1/postmock-coverage.json shard-2/postmock-coverage.json --threshold 80 --json postmock-coverage.json`
