@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { formatMessage, PostmockError } from '@postmock/core'
 import type { Plugin } from 'vitest/config'
+import { browserCoverageCommands } from './browser-coverage-commands.js'
 import { WORKER_URL } from './worker-url.js'
 
 /** msw's `mockServiceWorker.js`, from the msw the project itself resolves (the worker and the page must agree). */
@@ -24,7 +25,9 @@ function workerScriptPath(root: string): string {
 
 /**
  * Serves msw's `mockServiceWorker.js` at `/mockServiceWorker.js` from the installed msw, so that
- * `setupPostmanMocks()` in Vitest browser mode needs no `msw init` and no copy in `public/`.
+ * `setupPostmanMocks()` in Vitest browser mode needs no `msw init` and no copy in `public/`. It also
+ * registers the browser commands through which browser-mode files take part in example coverage
+ * (`@postmock/vitest/reporter`): they run in Vitest's main process and write each file's fragment there.
  *
  * @example
  * // vitest.config.ts
@@ -50,6 +53,7 @@ export function postmockWorker(): Plugin {
   return {
     name: 'postmock:msw-worker',
     apply: 'serve',
+    config: () => ({ test: { browser: { commands: browserCoverageCommands() } } }),
     configResolved(config) {
       root = config.root
     },

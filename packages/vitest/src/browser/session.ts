@@ -8,6 +8,7 @@ import { formatMessage, type PostmanMock, PostmockError } from '@postmock/core'
 import type { RequestHandler } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { WORKER_URL } from '../worker-url.js'
+import { BrowserCoverage } from './coverage.js'
 import { type LoadedSource, loadBrowserSources } from './read-sources.js'
 import { problemsError, secondWorkerError, workerStartError } from './reports.js'
 import { BrowserScope } from './scope.js'
@@ -21,7 +22,7 @@ export interface BrowserSession {
   start(): Promise<void>
   /** `afterEach`: fails the test that just ran if it had unmatched or refused requests; resets. */
   endTest(): Promise<void>
-  /** `afterAll`: stops the worker and prints the `reportUnused` list. */
+  /** `afterAll`: stops the worker, sends the coverage fragment and prints the `reportUnused` list. */
   stop(): Promise<void>
 }
 
@@ -53,10 +54,13 @@ function notStarted(what: string): PostmockError {
  * Creates msw's `setupWorker` with one handler that asks the collections (see `collectionHandler`),
  * and the per-file scope: `use()` and `calls()` belong to the running test and are reset after it.
  * A browser has no async context, so `test.concurrent` tests of one file share that scope; files are
- * isolated from each other (each runs in its own page with its own worker client).
+ * isolated from each other (each runs in its own page with its own worker client). `runningTest` names
+ * the running test (its full name) for example coverage.
  *
  * @example
- * const session = createBrowserSession(collection, { baseUrls: ['https://api.example.com'] })
+ * const session = createBrowserSession(collection, { baseUrls: ['https://api.example.com'] }, () =>
+ *   expect.getState().currentTestName,
+ * )
  * beforeAll(() => session.start())
  * afterEach(() => session.endTest())
  * afterAll(() => session.stop())
@@ -64,6 +68,7 @@ function notStarted(what: string): PostmockError {
 export function createBrowserSession(
   sources: PostmanSource | readonly PostmanSource[],
   options: SetupPostmanMocksOptions = {},
+  runningTest: () => string | undefined = () => undefined,
 ): BrowserSession {
   const onUnmatched = options.onUnmatched ?? 'error'
   let loaded: LoadedSource[] | undefined
@@ -72,6 +77,8 @@ export function createBrowserSession(
   let started = false
   /** Per source, the locations of the examples no test of this file was answered with yet. */
   let neverServed: Array<Set<string>> = []
+  /** Example coverage for a coverage reporter's run (only when one runs and postmockWorker() is set). */
+  let coverage: BrowserCoverage | undefined
 
   const current = (what: string): BrowserScope => {
     const scope = isolated ?? shared
@@ -94,6 +101,7 @@ export function createBrowserSession(
 
   const endScope = async (scope: BrowserScope): Promise<void> => {
     const reports = await Promise.all(scope.problems)
+    coverage?.collect(scope.mocks, runningTest())
     scope.mocks.forEach((mock, i) => {
       const still = new Set(mock.unused().map((example) => example.location))
       neverServed[i] = new Set([...(neverServed[i] ?? [])].filter((location) => still.has(location)))
@@ -135,7 +143,11 @@ export function createBrowserSession(
     respond: async (request) =>
       (await current('respond()').serving(request.url)?.respond(request)) ?? undefined,
     serves: (url) => current('serves()').serving(String(url)) !== undefined,
-    reset: () => current('reset()').reset(),
+    reset: () => {
+      const scope = current('reset()')
+      coverage?.collect(scope.mocks, runningTest())
+      scope.reset()
+    },
     isolate:
       (fn) =>
       async (...args) => {
@@ -152,14 +164,17 @@ export function createBrowserSession(
         }
         const scope = new BrowserScope(loaded.map((source) => source.mock.fork()))
         isolated = scope
+        let result: Awaited<ReturnType<typeof fn>>
         try {
-          const result = await fn(...args)
-          isolated = undefined
-          await endScope(scope)
-          return result
+          result = await fn(...args)
+        } catch (error) {
+          coverage?.collect(scope.mocks, runningTest())
+          throw error
         } finally {
           isolated = undefined
         }
+        await endScope(scope)
+        return result
       },
   }
 
@@ -171,6 +186,7 @@ export function createBrowserSession(
       loaded ??= await loadBrowserSources(sources, options)
       shared ??= new BrowserScope(loaded.map((source) => source.mock))
       neverServed = shared.mocks.map((mock) => new Set(mock.examples.map((example) => example.location)))
+      coverage ??= await BrowserCoverage.start(loaded)
       await checkWorkerScript()
       try {
         await worker.start(START_OPTIONS)
@@ -186,6 +202,13 @@ export function createBrowserSession(
       if (runningInPage === mocks) runningInPage = undefined
       if (started) await worker.stop()
       started = false
+      if (coverage && shared) {
+        // calls made after the last test (in afterAll hooks) count, for no test
+        coverage.collect(shared.mocks, undefined)
+        const ending = coverage
+        coverage = undefined
+        await ending.write()
+      }
       if (!options.reportUnused || !loaded) return
       const lines = loaded.flatMap(({ label, mock }, i) =>
         mock.examples

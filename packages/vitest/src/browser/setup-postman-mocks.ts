@@ -1,5 +1,5 @@
 import type { PostmanMocks, PostmanSource, SetupPostmanMocksOptions } from '@postmock/adapter-node'
-import { afterAll, afterEach, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { createBrowserSession } from './session.js'
 
 /**
@@ -29,7 +29,7 @@ export function setupPostmanMocks(
   source: PostmanSource | readonly PostmanSource[],
   options?: SetupPostmanMocksOptions,
 ): PostmanMocks {
-  const session = createBrowserSession(source, options)
+  const session = createBrowserSession(source, options, () => expect.getState().currentTestName)
   beforeAll(() => session.start())
   afterEach(() => session.endTest())
   afterAll(() => session.stop())
