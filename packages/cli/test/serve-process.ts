@@ -9,7 +9,7 @@ export interface ServeProcess {
   origin: string
   stdout(): string
   stderr(): string
-  /** Sends a signal and resolves with the exit code. */
+  /** Sends a signal and resolves with the exit code, once everything the process wrote has been read. */
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
@@ -32,7 +32,8 @@ export function startServe(
   })
   let stdout = ''
   let stderr = ''
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  // 'close', not 'exit': the last lines the process wrote (its shutdown log) are read by then
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${stdout}\n${stderr}`)), 15_000)
     child.stderr!.on('data', (chunk) => (stderr += chunk))
