@@ -28,10 +28,12 @@ import {
 
 const PACKAGE_DIR = resolve(import.meta.dirname, '..')
 
-// The generated projects are removed afterwards (POSTMOCK_KEEP_PROJECTS=1 keeps them for debugging).
+// The generated projects are removed afterwards (POSTMOCK_KEEP_PROJECTS=1 keeps them for debugging); only
+// this file's: the other suites of the package may be running theirs in test/.projects meanwhile.
 afterAll(() => {
-  if (!process.env.POSTMOCK_KEEP_PROJECTS)
-    rmSync(join(PACKAGE_DIR, 'test', '.projects'), { recursive: true, force: true })
+  if (process.env.POSTMOCK_KEEP_PROJECTS) return
+  for (const name of ['jest-suite', 'jest-startup'])
+    rmSync(join(PACKAGE_DIR, 'test', '.projects', name), { recursive: true, force: true })
 })
 const JEST = join(PACKAGE_DIR, 'node_modules/jest/bin/jest.js')
 const CONFIG = `module.exports = {
