@@ -46,7 +46,10 @@ function expectTyped(check: Awaited<ReturnType<typeof typeCheck>>, set: SampleSe
   expect(check.code).toBe(2)
 }
 
-describe('postmock types + tsc --noEmit on each adapter API', () => {
+/** tsc in a child process: 2–7 s a project on this 2-core machine as its load varied, the 20 s default too close. */
+const TSC_RUN = { timeout: 90_000 }
+
+describe('postmock types + tsc --noEmit on each adapter API', TSC_RUN, () => {
   it('uses the repo TypeScript 6.0.3', () => {
     expect(TYPESCRIPT_VERSION).toBe('6.0.3')
   })
@@ -119,7 +122,7 @@ function bigCollection(): string {
   return JSON.stringify({ info: { name: 'big', schema }, item })
 }
 
-describe('postmock types: several files', () => {
+describe('postmock types: several files', TSC_RUN, () => {
   it('the files of two runs merge in one program; each request keeps its own examples and codes', async () => {
     const petstore = fileURLToPath(
       new URL(
