@@ -88,6 +88,15 @@ export async function startFakeApi() {
   }
 }
 
+/** A port on 127.0.0.1 that nothing listens on (a server's, closed again): a connection to it is refused. */
+export async function closedPort(): Promise<number> {
+  const server = http.createServer()
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address() as AddressInfo
+  await new Promise((done) => server.close(done))
+  return port
+}
+
 const URL_USERS = { raw: '{{baseUrl}}/users/:id', host: ['{{baseUrl}}'], path: ['users', ':id'] }
 
 /** The collection recorded into: `Get user` (one example, for /users/1) and `Create session` (none yet). */

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { createPostmanMock } from '@postmock/core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { createPostmockSession, type SetupPostmanMocksOptions } from '../src/index.js'
-import { RECORDING_COLLECTION_TEXT, startFakeApi } from './recording-kit.js'
+import { closedPort, RECORDING_COLLECTION_TEXT, startFakeApi } from './recording-kit.js'
 
 let api: Awaited<ReturnType<typeof startFakeApi>>
 let file: string
@@ -230,7 +230,8 @@ describe('recording through *.mock.pstmn.io and what stays refused', () => {
 
   test('an unreachable API fails the test with a report, and nothing is saved', async () => {
     const before = readFileSync(file, 'utf8')
-    const one = createPostmockSession(file, { record: 'missing', recordTarget: 'http://127.0.0.1:9' })
+    const recordTarget = `http://127.0.0.1:${await closedPort()}`
+    const one = createPostmockSession(file, { record: 'missing', recordTarget })
     await one.start()
     await expect(fetch('https://abc123.mock.pstmn.io/things/down')).rejects.toThrow()
     await expect(one.endTest()).rejects.toThrow(

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import {
   changedLines,
+  closedPort,
   examplesNotAnsweringTheirRequest,
   RECORDING_COLLECTION_TEXT,
   recordedExamples,
@@ -45,15 +46,6 @@ async function serve(args: string[], env: Record<string, string | undefined> = {
   const server = await startServe(args, { env: { POSTMOCK_RECORD: undefined, ...env } })
   started.push(server)
   return server
-}
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 /** Waits (polling) until `done()` holds: a file written by another process. */
