@@ -70,7 +70,8 @@ beforeAll(async () => {
       GITHUB_STEP_SUMMARY: '',
     },
   )
-})
+  // two Jest runs, one after the other: each may take up to runNode's 120 s on a loaded machine
+}, 300_000)
 
 const EXPECTED_USAGE = expectedUsage(' ')
 

@@ -214,7 +214,8 @@ describe('setup mistakes in browser mode fail the file with one [postmock] messa
 // aliases every `msw` and `msw/browser` import to it, as compat-msw2's own suite does in Node.
 const MSW2 = resolve(PACKAGE_DIR, '../compat-msw2/node_modules/msw')
 describe.skipIf(!existsSync(MSW2))('the same project with msw 2.15 in the page', () => {
-  test('passes and fails the same tests', async () => {
+  // a browser-mode run of three files: up to runNode's 120 s on a loaded machine, beside the project's setup
+  test('passes and fails the same tests', { timeout: 180_000 }, async () => {
     const config = BROWSER_CONFIG.replace(
       'plugins: [postmockWorker()],',
       `plugins: [postmockWorker()],

@@ -85,7 +85,8 @@ beforeAll(async () => {
       GITHUB_STEP_SUMMARY: '',
     },
   )
-})
+  // four Vitest runs and the CLI, one after another: each may take up to runNode's 120 s on a loaded machine
+}, 600_000)
 
 const workers = (file: string) => new Set(readFileSync(join(dir, file), 'utf8').trim().split('\n'))
 

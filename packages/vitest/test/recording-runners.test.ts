@@ -240,8 +240,9 @@ describe('Vitest and Jest workers recording into one collection file', () => {
     expect(readFileSync(FILE, 'utf8')).toBe(written)
   })
 
+  // two runs of both runners, one after the other (each run up to runNode's 120 s on a loaded machine)
   test('POSTMOCK_RECORD=all against a drifted API changes exactly the drifted example, once', {
-    timeout: 240_000,
+    timeout: 300_000,
   }, async () => {
     api.drift = true
     const third = await runBoth('all', { POSTMOCK_RECORD: 'all' })
