@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 import { systemChromium } from '../../src/system-chromium.js'
 
@@ -12,6 +13,8 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 15_000 },
+  // coverage.spec.ts runs this project twice at once: each run clears its own test-results, not the other's
+  outputDir: join(process.env.COVERAGE_OUT ?? '.', 'test-results'),
   reporter: [
     ['list'],
     [
