@@ -18,6 +18,9 @@ interface Owner {
   host: string
 }
 
+/** What `rename()` onto a lock that exists says (Linux: ENOTEMPTY; elsewhere EEXIST or EPERM). */
+const HELD = new Set(['ENOTEMPTY', 'EEXIST', 'EPERM'])
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function alive(pid: number): boolean {
@@ -46,7 +49,7 @@ async function isStale(dir: string, staleMs: number): Promise<Owner | 'unowned' 
     return undefined
   }
   const owner = await readOwner(dir)
-  // A lock just made may not have its owner file yet: give it a moment.
+  // Locks are made with their owner inside; one without (made by hand, half removed) is waited on a moment.
   if (!owner) return Date.now() - made > Math.min(staleMs, 2000) ? 'unowned' : undefined
   if (owner.host === hostname() && !alive(owner.pid)) return owner
   return Date.now() - made > staleMs ? owner : undefined
@@ -70,8 +73,8 @@ async function breakLock(dir: string, stale: Owner | 'unowned'): Promise<void> {
 }
 
 /**
- * Runs `fn` holding the lock `<path>.postmock-lock` (a directory: `mkdir` is atomic on every file
- * system Node writes to). Waits while another process holds it; takes over a lock whose owner ended
+ * Runs `fn` holding the lock `<path>.postmock-lock` (a directory renamed into place: atomic on every
+ * file system Node writes to). Waits while another process holds it; takes over a lock whose owner ended
  * (same machine) or that is older than `staleMs`. The lock is released when `fn` settles.
  *
  * @example
@@ -89,16 +92,25 @@ export async function withFileLock<T>(
   const staleMs = options.staleMs ?? 30_000
   const owner: Owner = { token: randomUUID(), pid: process.pid, host: hostname() }
   const started = Date.now()
+  // The lock comes into being with its owner inside: made aside, then renamed into place (atomic; fails
+  // while a lock, never empty, is there), so no one ever sees a lock without its owner.
+  const fresh = `${dir}.new-${owner.token}`
+  await mkdir(fresh)
+  await writeFile(`${fresh}/owner.json`, JSON.stringify(owner))
   for (let attempt = 0; ; attempt++) {
     try {
-      await mkdir(dir)
+      await rename(fresh, dir)
       break
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      if (!HELD.has((error as NodeJS.ErrnoException).code ?? '')) {
+        await rm(fresh, { recursive: true, force: true })
+        throw error
+      }
     }
     const stale = await isStale(dir, staleMs)
     if (stale) await breakLock(dir, stale)
     else if (Date.now() - started > timeoutMs) {
+      await rm(fresh, { recursive: true, force: true })
       throw postmockError(
         'INVALID_OPTION',
         `lock ${path}`,
@@ -108,10 +120,15 @@ export async function withFileLock<T>(
     } else await sleep(Math.min(10 * 2 ** Math.min(attempt, 4), 150) + Math.random() * 20)
   }
   try {
-    await writeFile(`${dir}/owner.json`, JSON.stringify(owner))
     return await fn()
   } finally {
     const current = await readOwner(dir)
-    if (current?.token === owner.token) await rm(dir, { recursive: true, force: true })
+    if (current?.token === owner.token) {
+      // Moved aside first: emptied in place, the lock could be replaced (a rename onto an empty
+      // directory succeeds) and the next owner's lock removed with it.
+      const done = `${dir}.done-${owner.token}`
+      await rename(dir, done)
+      await rm(done, { recursive: true, force: true })
+    }
   }
 }
