@@ -24,6 +24,7 @@ export interface Runtime {
     | 'recordTargetOf'
     | 'recordingDecision'
     | 'forwardedHeaders'
+    | 'RecordedAnswers'
   >
   coreNode: Pick<
     typeof CoreNode,

@@ -206,7 +206,10 @@ export function createPostmockSession(
       return sharedSet('warnings').mocks.flatMap((mock) => mock.warnings)
     },
     use: (...overrides) => current('use()').use(overrides),
-    calls: (filter) => current('calls()').calls(filter),
+    calls: (filter) => {
+      const set = current('calls()')
+      return recorder ? recorder.answers.calls((f) => set.calls(f), filter) : set.calls(filter)
+    },
     unused: () => {
       const set = current('unused()')
       return set.mocks.flatMap((mock, i) =>

@@ -275,3 +275,35 @@ describe('bad recording options name the option', () => {
     )
   })
 })
+
+describe('calls() while recording', () => {
+  test('a request the real API answered shows its real status, via "recorded"; the others as served', async () => {
+    const own = join(
+      await mkdtemp(join(tmpdir(), 'postmock-recording-calls-')),
+      'api.postman_collection.json',
+    )
+    writeFileSync(own, RECORDING_COLLECTION_TEXT)
+    const one = createPostmockSession(own, { baseUrls: [api.origin], record: 'missing' })
+    await one.start()
+    try {
+      expect((await fetch(`${api.origin}/things/calls`)).status).toBe(200)
+      expect((await fetch(`${api.origin}/users/1`)).status).toBe(200)
+      const seen = one.mocks.calls().map(({ url, status, via, request }) => ({
+        path: new URL(url).pathname,
+        status,
+        via,
+        request,
+      }))
+      expect(seen).toEqual([
+        { path: '/things/calls', status: 200, via: 'recorded', request: undefined },
+        { path: '/users/1', status: 200, via: 'score', request: 'Get user' },
+      ])
+      // filters see the status the app got, not the mock's not-found 404
+      expect(one.mocks.calls({ status: 404 })).toEqual([])
+      expect(one.mocks.calls({ status: 200 }).map((call) => call.via)).toEqual(['recorded', 'score'])
+      await one.endTest()
+    } finally {
+      await one.stop()
+    }
+  })
+})

@@ -200,7 +200,10 @@ export interface RecordedCall {
   /** The example served (`location` is its JSON path), or `undefined` for Postman's not-found answer. */
   example: { name: ExampleName; id: string | undefined; code: ExampleCode; location: string } | undefined
   status: number
-  /** What chose the example: scoring, a control header or a `use()` override. */
+  /**
+   * What chose the example: scoring, a control header or a `use()` override; `'recorded'` when a recording
+   * session (the adapters' `record` option) sent the request to the real API, whose status `status` is.
+   */
   via:
     | 'score'
     | 'x-mock-response-id'
@@ -210,6 +213,7 @@ export interface RecordedCall {
     | 'auth'
     | 'server-response'
     | 'limit'
+    | 'recorded'
   /** Which step of a `use({ sequence })` answered: its index in `sequence`, from 0. Absent otherwise. */
   step?: number
   /**

@@ -69,6 +69,7 @@ export {
   recordTargetOf,
 } from './record/recording-settings.js'
 export { REDACTED } from './record/redact.js'
+export { RecordedAnswers } from './record/recorded-answers.js'
 export type {
   RecordChange,
   RecordedExchange,

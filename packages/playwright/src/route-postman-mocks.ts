@@ -172,7 +172,8 @@ export async function routePostmanMocks(
     verify: (...args: Parameters<PostmanMock['verify']>) => mock.verify(...args),
     serves: (url: string | URL) => mock.serves(url),
     use: (...overrides: MockOverride[]) => mock.use(...overrides),
-    calls: (filter?: CallFilter): RecordedCall[] => mock.calls(filter),
+    calls: (filter?: CallFilter): RecordedCall[] =>
+      recorder ? recorder.answers.calls((f) => mock.calls(f), filter) : mock.calls(filter),
     unused: () => mock.unused(),
     reset() {
       coverage?.collect(mock)

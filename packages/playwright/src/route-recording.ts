@@ -7,6 +7,7 @@ import {
   type PostmanMock,
   PostmockError,
   RECORD_ENV,
+  RecordedAnswers,
   type RecordedCall,
   type RecordedExchange,
   type RecordingChoice,
@@ -74,6 +75,8 @@ function fileOf(source: CollectionSource, baseDir: string | undefined): string {
  */
 export class RouteRecorder {
   private readonly calls = new WeakMap<Request, RecordedCall>()
+  /** The calls answered by the real API, for `calls()` to show as the page saw them. */
+  readonly answers = new RecordedAnswers()
   private readonly pending: Array<{ target: string; exchange: RecordedExchange }> = []
   private readonly inFlight = new Set<Promise<unknown>>()
 
@@ -200,6 +203,7 @@ export class RouteRecorder {
       },
     })
     const headers = toFulfillHeaders(new Headers(forwardedHeaders(responseHeaders)))
+    this.answers.note(this.calls.get(request), answer.status())
     await settle(() => route.fulfill({ status: answer.status(), headers, body }))
     return { kind: 'recorded' }
   }

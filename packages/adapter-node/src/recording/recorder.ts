@@ -1,5 +1,5 @@
 /** Recording in a session: which requests go to the real API, their answers kept until the run ends. */
-import type { PostmanMock, RecordedCall, RecordedExchange } from '@postmock/core'
+import type { PostmanMock, RecordedAnswers, RecordedCall, RecordedExchange } from '@postmock/core'
 import type { Runtime } from '../runtime.js'
 import type { RecordingSettings } from './record-options.js'
 import { type RealAnswer, sendToTarget } from './send-to-target.js'
@@ -10,6 +10,8 @@ export type RecorderVerdict = { kind: 'respond'; response: Response } | { kind: 
 /** The recorder of a session. */
 export interface Recorder {
   readonly settings: RecordingSettings
+  /** The calls answered by the real API, for `calls()` to show as the app saw them. */
+  readonly answers: RecordedAnswers
   /**
    * Answers a request to an origin `mock` (the session's `index`-th source) serves: from the mock, or —
    * when the mode says so — from the real API, keeping the exchange for {@link Recorder.flush}.
@@ -105,8 +107,10 @@ export function createRecorder(runtime: Runtime, settings: RecordingSettings): R
     return { kind: 'respond', response: toResponse(runtime, answer, request.method) } as const
   }
 
+  const answers = new runtime.core.RecordedAnswers()
   return {
     settings,
+    answers,
     async respond(mock, index, request) {
       const copy = request.clone()
       const response = await mock.respond(request)
@@ -117,7 +121,11 @@ export function createRecorder(runtime: Runtime, settings: RecordingSettings): R
         copy.url,
       )
       const send = runtime.core.recordingDecision(settings.mode, call, mock.examples, where, copy.url)
-      if (send) return fromApi(index, copy, send.replaces)
+      if (send) {
+        const verdict = await fromApi(index, copy, send.replaces)
+        if (verdict.kind === 'respond') answers.note(call, verdict.response.status)
+        return verdict
+      }
       return response ? { kind: 'respond', response } : undefined
     },
     async flush() {

@@ -72,6 +72,11 @@ export function recordingTests(name: string): void {
     const answer = await pageFetch(page, `${API}/things/${name}`)
     expect(answer).toEqual({ status: 200, text: JSON.stringify({ name }) })
     expect(postman.unmatched()).toEqual([])
+    // calls() shows what the page got: from the real API ('recorded', not the mock's not-found 404) when it
+    // was sent there (the first run; every run with POSTMOCK_RECORD=all), else from the recorded example
+    const [call] = postman.calls()
+    const sent = process.env.POSTMOCK_RECORD === 'all' || call?.example === undefined
+    expect(call).toMatchObject({ status: 200, via: sent ? 'recorded' : 'score' })
   })
 
   test(`${name}: a *.mock.pstmn.io request goes to recordTarget`, async ({ page }) => {
