@@ -52,6 +52,7 @@ export { forwardedHeaders } from './record/forwarded-headers.js'
 export type { JsonLayout } from './record/json-format.js'
 export { formatJson, jsonLayoutOf } from './record/json-format.js'
 export { recordExamples } from './record/record-examples.js'
+export { RecordedAnswers } from './record/recorded-answers.js'
 export type {
   RecordingChoice,
   RecordingOptions,
@@ -69,7 +70,6 @@ export {
   recordTargetOf,
 } from './record/recording-settings.js'
 export { REDACTED } from './record/redact.js'
-export { RecordedAnswers } from './record/recorded-answers.js'
 export type {
   RecordChange,
   RecordedExchange,
