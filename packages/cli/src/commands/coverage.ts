@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { finishCoverage, readCoverageFiles } from '@postmock/core/node'
 import { CliError, usageError } from '../cli-error.js'
+import { parseCommandLine } from '../command-line.js'
 import { type CliIo, err, out } from '../output/io.js'
 import { COVERAGE_HELP } from './help-texts.js'
 
@@ -27,15 +27,7 @@ function thresholdOf(text: string | undefined): number | undefined {
  * command line or a file that is not a report.
  */
 export async function coverageCommand(argv: string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<
-    typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>
-  >
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true })
-  } catch (error) {
-    throw usageError('coverage', (error as Error).message)
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parseCommandLine('coverage', argv, options)
   const [action, ...files] = positionals
   if (values.help || action === undefined) {
     out(io, COVERAGE_HELP)

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import {
   createPostmanMock,
   type ExampleInfo,
@@ -10,6 +9,7 @@ import {
 } from '@postmock/core'
 import { loadCollection, loadEnvironment, loadPostmockConfig } from '@postmock/core/node'
 import { usageError } from '../cli-error.js'
+import { oneFile, parseCommandLine } from '../command-line.js'
 import { analyse, type ChosenBy, type Inspection } from '../inspect/analyse.js'
 import { atJsonPath, bodyKey, hasJsonContentType } from '../inspect/body-key.js'
 import { type Palette, palette } from '../output/colours.js'
@@ -105,28 +105,13 @@ function inspectCollection(
 
 /** `postmock inspect`: the requests and examples of a collection, and what may surprise. */
 export async function inspectCommand(argv: string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<
-    typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>
-  >
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true })
-  } catch (error) {
-    throw usageError('inspect', (error as Error).message)
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parseCommandLine('inspect', argv, options)
   if (values.help) {
     out(io, INSPECT_HELP)
     return 0
   }
-  if (positionals.length !== 1) {
-    throw usageError(
-      'inspect',
-      positionals.length === 0
-        ? 'it needs a collection file'
-        : `it takes one file, got ${positionals.length}`,
-    )
-  }
-  const path = resolve(io.cwd, positionals[0]!)
+  const file = oneFile('inspect', positionals)
+  const path = resolve(io.cwd, file)
   const colours = palette(io)
   const inspected: Array<{ id?: string; name: string; inspection: Inspection }> = []
   const json = await readJson(path)
@@ -146,7 +131,7 @@ export async function inspectCommand(argv: string[], io: CliIo): Promise<number>
     const environment = values.environment
       ? await loadEnvironment(resolve(io.cwd, values.environment))
       : undefined
-    inspected.push(inspectCollection(collection, environment, positionals[0]!))
+    inspected.push(inspectCollection(collection, environment, file))
   }
 
   if (values.json) {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
-import { parseArgs } from 'node:util'
 import { cliError, usageError } from '../cli-error.js'
+import { oneFile, parseCommandLine } from '../command-line.js'
 import { palette } from '../output/colours.js'
 import { type CliIo, out } from '../output/io.js'
 import { formatByteSize } from '../serve/byte-size.js'
@@ -91,27 +91,12 @@ function signals(): { first: Promise<string>; second: Promise<void>; off: () => 
  * process.exitCode = await serveCommand(['postman', '--port', '3000'], processIo())
  */
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<
-    typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>
-  >
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true })
-  } catch (error) {
-    throw usageError('serve', (error as Error).message)
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parseCommandLine('serve', argv, options)
   if (values.help) {
     out(io, SERVE_HELP)
     return 0
   }
-  if (positionals.length !== 1) {
-    throw usageError(
-      'serve',
-      positionals.length === 0
-        ? 'it needs a collection or a postmock.config.json'
-        : `it takes one file, got ${positionals.length}`,
-    )
-  }
+  const file = oneFile('serve', positionals, 'a collection or a postmock.config.json')
   const port = parsePort(values.port)
   const host = values.host ?? '127.0.0.1'
   const { 'redact-header': _h, 'redact-query': _q, 'redact-json': _j, ...flags } = values
@@ -119,7 +104,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const recording = recordSettings(values, io.env)
   const colours = palette(io)
   const exchanges = new WeakMap<Request, Exchange>()
-  const served = await loadServed(positionals[0]!, flags, io, (call, request) => {
+  const served = await loadServed(file, flags, io, (call, request) => {
     const exchange = exchanges.get(request)
     if (exchange) exchange.call = call
   })

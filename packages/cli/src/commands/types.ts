@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { usageError } from '../cli-error.js'
+import { parseCommandLine } from '../command-line.js'
 import { type CliIo, out } from '../output/io.js'
 import { visible } from '../output/visible.js'
 import { generateTypes } from '../types/generate-types.js'
@@ -20,15 +20,7 @@ export const DEFAULT_TYPES_FILE = 'postman.d.ts'
  * collections' request names, `METHOD /path` forms, example names and saved codes.
  */
 export async function typesCommand(argv: string[], io: CliIo): Promise<number> {
-  let parsed: ReturnType<
-    typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>
-  >
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true })
-  } catch (error) {
-    throw usageError('types', (error as Error).message)
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parseCommandLine('types', argv, options)
   if (values.help) {
     out(io, TYPES_HELP)
     return 0

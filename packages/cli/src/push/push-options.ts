@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util'
 import { type ApiUrlSource, readApiUrl } from '../api/api-url.js'
 import { DEFAULT_API_URL, DEFAULT_TIMEOUT_MS } from '../api/postman-api.js'
 import { cliError, usageError } from '../cli-error.js'
+import { oneFile, parseCommandLine } from '../command-line.js'
 import type { CliIo } from '../output/io.js'
 import { numberOption } from '../verify/number-option.js'
 import { MAX_TIMEOUT_MS } from '../verify/verify-options.js'
@@ -33,24 +33,9 @@ export interface PushSettings {
 
 /** Reads and checks `push`'s command line; `{ help: true }` for `--help`. */
 export function readPushArgs(argv: string[], io: CliIo): PushSettings | { help: true } {
-  let parsed: ReturnType<
-    typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>
-  >
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true })
-  } catch (error) {
-    throw usageError('push', (error as Error).message)
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parseCommandLine('push', argv, options)
   if (values.help) return { help: true }
-  if (positionals.length !== 1) {
-    throw usageError(
-      'push',
-      positionals.length === 0
-        ? 'it needs a collection file'
-        : `it takes one file, got ${positionals.length}`,
-    )
-  }
+  const file = oneFile('push', positionals)
   if (!values.collection)
     throw usageError('push', 'it needs --collection <uid|name>, the collection in Postman')
   const timeoutMs = numberOption('push', '--timeout', values.timeout, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS)
@@ -66,7 +51,7 @@ export function readPushArgs(argv: string[], io: CliIo): PushSettings | { help: 
     values['api-url'] !== undefined ? '--api-url' : io.env.POSTMAN_API_URL ? 'POSTMAN_API_URL' : undefined
   return {
     help: false,
-    file: positionals[0]!,
+    file,
     collection: values.collection,
     dryRun: values['dry-run'] === true,
     createRequests: values['create-requests'] === true,

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util'
 import { usageError } from '../cli-error.js'
+import { oneFile, parseCommandLine } from '../command-line.js'
 import { visible } from '../output/visible.js'
 import { numberOption } from './number-option.js'
 
@@ -74,24 +74,9 @@ function readHeader(value: string): [string, string] {
 
 /** Reads and checks `verify`'s command line; `{ help: true }` for `--help`. */
 export function readVerifyArgs(argv: string[]): VerifySettings | { help: true } {
-  let parsed: ReturnType<
-    typeof parseArgs<{ options: typeof options; allowPositionals: true; args: string[] }>
-  >
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true })
-  } catch (error) {
-    throw usageError('verify', (error as Error).message)
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parseCommandLine('verify', argv, options)
   if (values.help) return { help: true }
-  if (positionals.length !== 1) {
-    throw usageError(
-      'verify',
-      positionals.length === 0
-        ? 'it needs a collection file'
-        : `it takes one file, got ${positionals.length}`,
-    )
-  }
+  const file = oneFile('verify', positionals)
   const methods = (values.methods ?? SAFE_METHODS.join(','))
     .split(',')
     .map((method) => method.trim().toUpperCase())
@@ -105,7 +90,7 @@ export function readVerifyArgs(argv: string[]): VerifySettings | { help: true } 
   }
   return {
     help: false,
-    collection: positionals[0]!,
+    collection: file,
     baseUrl: readBaseUrl(values['base-url']),
     environment: values.environment,
     json: values.json === true,
