@@ -1,9 +1,8 @@
-import type { PostmanMock } from '@postmock/core'
+import type { MockScope, PostmanMock } from '@postmock/core'
 import { faultError } from './fault-errors.js'
 import { authorityOf } from './interception/authority.js'
 import type { ConnectionTarget, HttpVerdict, InterceptionPolicy } from './interception/glossary.js'
 import { isLoopbackHost } from './interception/loopback.js'
-import type { MockSet } from './mock-set.js'
 import { isPassthrough, isPassthroughTarget, type SetupPostmanMocksOptions } from './options.js'
 import type { Recorder } from './recording/recorder.js'
 import { connectionRefusal, isWebSocketUpgrade, refusalError, requestRefusal } from './refusals.js'
@@ -16,9 +15,9 @@ export interface PolicyContext {
   options: SetupPostmanMocksOptions
   userHandlers: UserHandlers
   /** The scope of the running test (or the shared one). */
-  scope(): MockSet | undefined
+  scope(): MockScope | undefined
   /** Records a report that fails the scope's test (or is printed, with `onUnmatched: 'warn'`). */
-  flag(set: MockSet, report: Promise<string>): void
+  flag(set: MockScope, report: Promise<string>): void
   /** With `record`: answers served origins from the real API where the mode says so (see recording/). */
   recorder?: Recorder
 }
@@ -51,7 +50,7 @@ export function createPolicy(context: PolicyContext): InterceptionPolicy {
       ? { kind: 'fail', error: faultError(runtime.core.faultOf(response), request) }
       : { kind: 'respond', response }
 
-  const answer = async (set: MockSet, mock: PostmanMock, request: Request) => {
+  const answer = async (set: MockScope, mock: PostmanMock, request: Request) => {
     // The body is read by matching; the report for a 404 needs the request again.
     const copy = bypass ? undefined : request.body ? request.clone() : request
     const response = await mock.respond(request)

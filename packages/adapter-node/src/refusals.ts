@@ -1,6 +1,6 @@
+import type { MockScope } from '@postmock/core'
 import { authorityOf } from './interception/authority.js'
 import type { ConnectionTarget } from './interception/glossary.js'
-import type { MockSet } from './mock-set.js'
 import type { Runtime } from './runtime.js'
 
 /** The error a client gets for a refused request or connection; `code` is not one clients retry on. */
@@ -10,7 +10,7 @@ export function refusalError(report: string): Error {
   return error
 }
 
-function servedOrigins(set: MockSet | undefined): string {
+function servedOrigins(set: MockScope | undefined): string {
   const origins = [...new Set(set?.mocks.flatMap((mock) => mock.origins) ?? [])]
   return origins.join(', ') || 'none'
 }
@@ -21,7 +21,7 @@ export function isWebSocketUpgrade(request: Request): boolean {
 }
 
 /** The report for an HTTP request (or WebSocket handshake) that no collection serves. */
-export function requestRefusal(runtime: Runtime, set: MockSet | undefined, request: Request): string {
+export function requestRefusal(runtime: Runtime, set: MockScope | undefined, request: Request): string {
   const url = new URL(request.url)
   if (isWebSocketUpgrade(request)) {
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'

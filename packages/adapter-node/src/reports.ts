@@ -1,20 +1,4 @@
 import type { ExampleInfo } from '@postmock/core'
-import type { Runtime } from './runtime.js'
-
-/** The error that fails a test: every unmatched or refused request of that test, in order. */
-export function problemsError(runtime: Runtime, reports: readonly string[]): Error {
-  const text =
-    reports.length === 1
-      ? reports[0]!
-      : `[postmock] ${reports.length} requests in this test were not answered from the collection:\n\n${reports.join('\n\n')}`
-  const code = reports.every((report) => report.includes('Failed to send'))
-    ? 'UNSERVED_ORIGIN'
-    : 'UNMATCHED_REQUEST'
-  const error = new runtime.core.PostmockError(code, text)
-  // The stack would only show postmock's own frames; the report already names the request.
-  error.stack = `${error.name}: ${text}`
-  return error
-}
 
 /** One block of rows of {@link unusedTable}: the never-served examples of one source. */
 export interface UnusedGroup {

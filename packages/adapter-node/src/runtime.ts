@@ -25,6 +25,8 @@ export interface Runtime {
     | 'recordingDecision'
     | 'forwardedHeaders'
     | 'RecordedAnswers'
+    | 'MockScope'
+    | 'problemsError'
   >
   coreNode: Pick<
     typeof CoreNode,

@@ -4,6 +4,7 @@ import type {
   ExampleInfo,
   Explanation,
   MockOverride,
+  MockScope,
   PostmockWarning,
   RecordedCall,
   VerifyOptions,
@@ -14,12 +15,11 @@ import { SessionCoverage } from './example-coverage/session-coverage.js'
 import type { TestIdentity } from './example-coverage/test-identity.js'
 import type { Interception } from './interception/glossary.js'
 import { installInterception } from './interception/install.js'
-import { MockSet } from './mock-set.js'
 import type { PostmanSource, SetupPostmanMocksOptions } from './options.js'
 import { createPolicy } from './policy.js'
 import { recordingSettings } from './recording/record-options.js'
 import { createRecorder } from './recording/recorder.js'
-import { problemsError, type UnusedGroup, unusedTable } from './reports.js'
+import { type UnusedGroup, unusedTable } from './reports.js'
 import { getRuntime, type Runtime } from './runtime.js'
 import { loadSources, type MockFactory } from './sources.js'
 import { type PostmockServer, UserHandlers } from './user-handlers.js'
@@ -128,10 +128,13 @@ export function createPostmockSession(
   runner: SessionRunner = {},
 ): PostmockSession {
   const runtime = getRuntime()
+  /** A scope: a fresh core mock per source (cheap forks of the loaded ones). */
+  const createScope = (from: readonly MockFactory[]): MockScope =>
+    new runtime.core.MockScope(from.map((factory) => factory.create()))
   const onUnmatched = options.onUnmatched ?? 'error'
-  const scopes = new AsyncLocalStorage<MockSet>()
+  const scopes = new AsyncLocalStorage<MockScope>()
   let factories: MockFactory[] | undefined
-  let shared: MockSet | undefined
+  let shared: MockScope | undefined
   let loading: Promise<void> | undefined
   let reported = false
   /** Per source, the locations of the examples no scope has served yet. */
@@ -140,13 +143,13 @@ export function createPostmockSession(
   let coverage: SessionCoverage | undefined
   const runningTest = (): TestIdentity | undefined => runner.currentTest?.()
 
-  const sharedSet = (what: string): MockSet => {
+  const sharedSet = (what: string): MockScope => {
     if (!shared) throw notStarted(runtime, what)
     return shared
   }
-  const current = (what: string): MockSet => scopes.getStore() ?? sharedSet(what)
+  const current = (what: string): MockScope => scopes.getStore() ?? sharedSet(what)
 
-  const flag = (set: MockSet, report: Promise<string>): void => {
+  const flag = (set: MockScope, report: Promise<string>): void => {
     const safe = report.catch((error: unknown) => `[postmock] ${(error as Error).message ?? String(error)}`)
     if (onUnmatched === 'warn') void safe.then((text) => console.warn(text))
     else if (onUnmatched === 'error') set.problems.push(safe)
@@ -165,7 +168,7 @@ export function createPostmockSession(
   })
   let interception: Interception | undefined
 
-  const recordUnused = (set: MockSet, test: TestIdentity | undefined = runningTest()): void => {
+  const recordUnused = (set: MockScope, test: TestIdentity | undefined = runningTest()): void => {
     coverage?.collect(set, test)
     set.mocks.forEach((mock, i) => {
       const still = new Set(mock.unused().map((example) => example.location))
@@ -173,16 +176,16 @@ export function createPostmockSession(
     })
   }
 
-  const endScope = async (set: MockSet, test?: TestIdentity): Promise<void> => {
+  const endScope = async (set: MockScope, test?: TestIdentity): Promise<void> => {
     const reports = await Promise.all(set.problems)
     recordUnused(set, test ?? runningTest())
     set.reset()
-    if (reports.length) throw problemsError(runtime, reports)
+    if (reports.length) throw runtime.core.problemsError(reports)
   }
 
   const runIsolated = async <R>(fn: () => R | Promise<R>, test = runningTest()): Promise<R> => {
     if (!factories) throw notStarted(runtime, 'isolate()')
-    const set = new MockSet(factories)
+    const set = createScope(factories)
     let result: R
     try {
       result = await scopes.run(set, fn)
@@ -216,9 +219,9 @@ export function createPostmockSession(
         mock.unused().filter((e) => neverServed[i]?.has(e.location) ?? true),
       )
     },
-    explain: async (request) => mockFor(current('explain()'), request, 'explain').explain(request),
+    explain: async (request) => current('explain()').mockFor(request, 'explain').explain(request),
     verify: async (request, response, verifyOptions) =>
-      mockFor(current('verify()'), request, 'verify').verify(request, response, verifyOptions),
+      current('verify()').mockFor(request, 'verify').verify(request, response, verifyOptions),
     respond: async (request) =>
       (await current('respond()').serving(request.url)?.respond(request)) ?? undefined,
     serves: (url) => sharedSet('serves()').serving(String(url)) !== undefined,
@@ -238,7 +241,7 @@ export function createPostmockSession(
     start: () => {
       loading ??= loadSources(runtime, sources, options).then((loaded) => {
         factories = loaded
-        shared = new MockSet(loaded)
+        shared = createScope(loaded)
         neverServed = shared.mocks.map((mock) => new Set(mock.examples.map((example) => example.location)))
         coverage = SessionCoverage.start(runtime, loaded, shared)
       })
@@ -280,19 +283,4 @@ export function createPostmockSession(
       return flushed
     },
   }
-}
-
-/** The mock serving the request's origin (else the first, which says the origin is not served). */
-function mockFor(set: MockSet, request: Request, action: 'explain' | 'verify') {
-  const mock = set.serving(request.url) ?? set.mocks[0]
-  if (!mock) {
-    throw new Error(
-      getRuntime().core.formatMessage(
-        `${action} the request`,
-        'no collection is loaded',
-        `Call ${action}() inside a test`,
-      ),
-    )
-  }
-  return mock
 }

@@ -47,6 +47,7 @@ export type { PostmanMockServerConfig, PostmockConfig, PostmockConfigMock } from
 export { isPostmockConfig } from './mock/config.js'
 export { createPostmanMock } from './mock/create-postman-mock.js'
 export { unservedReport } from './mock/explain.js'
+export { MockScope, problemsError } from './mock/mock-scope.js'
 export { mockIdOf } from './mock/origins.js'
 export { forwardedHeaders } from './record/forwarded-headers.js'
 export type { JsonLayout } from './record/json-format.js'

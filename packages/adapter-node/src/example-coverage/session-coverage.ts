@@ -1,5 +1,4 @@
-import type { CoverageRecorder } from '@postmock/core'
-import type { MockSet } from '../mock-set.js'
+import type { CoverageRecorder, MockScope } from '@postmock/core'
 import type { Runtime } from '../runtime.js'
 import type { MockFactory } from '../sources.js'
 import type { TestIdentity } from './test-identity.js'
@@ -15,7 +14,7 @@ export class SessionCoverage {
   private constructor(
     private readonly runtime: Runtime,
     factories: readonly MockFactory[],
-    shared: MockSet,
+    shared: MockScope,
   ) {
     this.recorder = new runtime.core.CoverageRecorder()
     shared.mocks.forEach((mock, i) => {
@@ -30,14 +29,14 @@ export class SessionCoverage {
   static start(
     runtime: Runtime,
     factories: readonly MockFactory[],
-    shared: MockSet,
+    shared: MockScope,
   ): SessionCoverage | undefined {
     if (!process.env[runtime.coreNode.COVERAGE_DIR_ENV]) return undefined
     return new SessionCoverage(runtime, factories, shared)
   }
 
   /** Counts the calls a scope recorded (before it is reset), for `test` when known. */
-  collect(set: MockSet, test: TestIdentity | undefined): void {
+  collect(set: MockScope, test: TestIdentity | undefined): void {
     const label = this.runtime.coreNode.coverageTestLabel(test?.name, test?.file)
     set.mocks.forEach((mock, i) => {
       for (const call of mock.calls()) {

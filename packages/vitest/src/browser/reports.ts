@@ -10,21 +10,6 @@ export function refusalReport(request: Request, served: readonly string[]): stri
   )
 }
 
-/** The error that fails a test: every unmatched or refused request of that test, in order. */
-export function problemsError(reports: readonly string[]): PostmockError {
-  const text =
-    reports.length === 1
-      ? reports[0]!
-      : `[postmock] ${reports.length} requests in this test were not answered from the collection:\n\n${reports.join('\n\n')}`
-  const code = reports.every((report) => report.includes('Failed to send'))
-    ? 'UNSERVED_ORIGIN'
-    : 'UNMATCHED_REQUEST'
-  const error = new PostmockError(code, text)
-  // The stack would only show postmock's and msw's frames; the report already names the request.
-  error.stack = `${error.name}: ${text}`
-  return error
-}
-
 /** The worker could not start: most often its script is not served. */
 export function workerStartError(url: string, cause: unknown): PostmockError {
   const reason = cause instanceof Error ? cause.message : String(cause)

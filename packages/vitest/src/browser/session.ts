@@ -4,14 +4,13 @@ import type {
   PostmockServer,
   SetupPostmanMocksOptions,
 } from '@postmock/adapter-node'
-import { formatMessage, type PostmanMock, PostmockError } from '@postmock/core'
+import { formatMessage, MockScope, PostmockError, problemsError } from '@postmock/core'
 import type { RequestHandler } from 'msw'
 import { setupWorker } from 'msw/browser'
 import { WORKER_URL } from '../worker-url.js'
 import { BrowserCoverage } from './coverage.js'
 import { type LoadedSource, loadBrowserSources } from './read-sources.js'
-import { problemsError, secondWorkerError, workerStartError } from './reports.js'
-import { BrowserScope } from './scope.js'
+import { secondWorkerError, workerStartError } from './reports.js'
 import { collectionHandler } from './worker-handler.js'
 import { checkWorkerScript, START_OPTIONS } from './worker-start.js'
 
@@ -24,16 +23,6 @@ export interface BrowserSession {
   endTest(): Promise<void>
   /** `afterAll`: stops the worker, sends the coverage fragment and prints the `reportUnused` list. */
   stop(): Promise<void>
-}
-
-/** The mock serving the request's origin (else the first, which says the origin is not served). */
-function mockFor(scope: BrowserScope, action: 'explain' | 'verify', request: Request): PostmanMock {
-  const mock = scope.serving(request.url) ?? scope.mocks[0]
-  if (mock) return mock
-  throw new PostmockError(
-    'INVALID_OPTION',
-    formatMessage(`${action} the request`, 'no collection is loaded', `Call ${action}() inside a test`),
-  )
 }
 
 /** The session whose worker runs in this page: msw answers a page from one worker only. */
@@ -72,15 +61,15 @@ export function createBrowserSession(
 ): BrowserSession {
   const onUnmatched = options.onUnmatched ?? 'error'
   let loaded: LoadedSource[] | undefined
-  let shared: BrowserScope | undefined
-  let isolated: BrowserScope | undefined
+  let shared: MockScope | undefined
+  let isolated: MockScope | undefined
   let started = false
   /** Per source, the locations of the examples no test of this file was answered with yet. */
   let neverServed: Array<Set<string>> = []
   /** Example coverage for a coverage reporter's run (only when one runs and postmockWorker() is set). */
   let coverage: BrowserCoverage | undefined
 
-  const current = (what: string): BrowserScope => {
+  const current = (what: string): MockScope => {
     const scope = isolated ?? shared
     if (!scope) throw notStarted(what)
     return scope
@@ -99,7 +88,7 @@ export function createBrowserSession(
     }),
   )
 
-  const endScope = async (scope: BrowserScope): Promise<void> => {
+  const endScope = async (scope: MockScope): Promise<void> => {
     const reports = await Promise.all(scope.problems)
     coverage?.collect(scope.mocks, runningTest())
     scope.mocks.forEach((mock, i) => {
@@ -137,9 +126,9 @@ export function createBrowserSession(
       current('unused()').mocks.flatMap((mock, i) =>
         mock.unused().filter((example) => neverServed[i]?.has(example.location) ?? true),
       ),
-    explain: async (request) => mockFor(current('explain()'), 'explain', request).explain(request),
+    explain: async (request) => current('explain()').mockFor(request, 'explain').explain(request),
     verify: async (request, response, verifyOptions) =>
-      mockFor(current('verify()'), 'verify', request).verify(request, response, verifyOptions),
+      current('verify()').mockFor(request, 'verify').verify(request, response, verifyOptions),
     respond: async (request) =>
       (await current('respond()').serving(request.url)?.respond(request)) ?? undefined,
     serves: (url) => current('serves()').serving(String(url)) !== undefined,
@@ -162,7 +151,7 @@ export function createBrowserSession(
             ),
           )
         }
-        const scope = new BrowserScope(loaded.map((source) => source.mock.fork()))
+        const scope = new MockScope(loaded.map((source) => source.mock.fork()))
         isolated = scope
         let result: Awaited<ReturnType<typeof fn>>
         try {
@@ -184,7 +173,7 @@ export function createBrowserSession(
       if (runningInPage && runningInPage !== mocks) throw secondWorkerError()
       runningInPage = mocks
       loaded ??= await loadBrowserSources(sources, options)
-      shared ??= new BrowserScope(loaded.map((source) => source.mock))
+      shared ??= new MockScope(loaded.map((source) => source.mock))
       neverServed = shared.mocks.map((mock) => new Set(mock.examples.map((example) => example.location)))
       coverage ??= await BrowserCoverage.start(loaded)
       await checkWorkerScript()

@@ -1,17 +1,16 @@
 import type { SetupPostmanMocksOptions } from '@postmock/adapter-node'
-import type { PostmanMock } from '@postmock/core'
+import type { MockScope, PostmanMock } from '@postmock/core'
 import { HttpResponse, http, passthrough, type RequestHandler } from 'msw'
 import { isPassthrough } from './passthrough.js'
 import { refusalReport } from './reports.js'
-import type { BrowserScope } from './scope.js'
 
 /** What the worker's handler reads from the session. */
 export interface HandlerContext {
   options: SetupPostmanMocksOptions
   /** The scope of the running test (the file's, or `isolate()`'s), once the sources are loaded. */
-  scope(): BrowserScope | undefined
+  scope(): MockScope | undefined
   /** Records a report that fails the scope's test (or is printed, with `onUnmatched: 'warn'`). */
-  flag(scope: BrowserScope, report: Promise<string>): void
+  flag(scope: MockScope, report: Promise<string>): void
 }
 
 /** Whether the mock's newest call to this URL was answered with Postman's not-found 404. */
